@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Isms.Web.Data;
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=data/isms.db";
+
+    public static IServiceCollection AddIsmsDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            var connection = configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            services.AddDbContext<IsmsDbContext, PostgresIsmsDbContext>(o => o.UseNpgsql(connection));
+        }
+        else
+        {
+            var connection = SqliteConnectionString(configuration);
+            services.AddDbContext<IsmsDbContext, SqliteIsmsDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas()));
+        }
+
+        return services;
+    }
+
+    /// The SQLite connection string with its file path made absolute and its folder created, so that
+    /// `./data/isms.db` means the same file for the server, the CLI and a backup.
+    public static string SqliteConnectionString(IConfiguration configuration)
+    {
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IsmsDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL is a property of the file: readers never block the writer, and it stays set.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    public static bool ShouldMigrateAtStart(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShouldMigrateAtStart;
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Isms.Web.Data;
+
+public sealed class SqliteIsmsDbContext(DbContextOptions<SqliteIsmsDbContext> options) : IsmsDbContext(options)
+{
+    // SQLite has no instant type and cannot order DateTimeOffset text: instants are stored as UTC ticks.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+}

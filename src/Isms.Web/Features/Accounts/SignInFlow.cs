@@ -1,0 +1,75 @@
+using Isms.Web.Platform.Localization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Isms.Web.Features.Accounts;
+
+public enum SignInOutcome
+{
+    SignedIn,
+    MustChangePassword,
+    Failed,
+    LockedOut,
+}
+
+/// The one sign-in path for the page and the API. Failures count towards lockout, and an unknown
+/// user, a wrong password and a locked account read the same to the caller except for lockout.
+public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Account> users, TimeProvider clock)
+{
+    public async Task<SignInOutcome> SignInAsync(HttpContext http, string userName, string password)
+    {
+        var account = await users.FindByNameAsync(userName);
+        if (account is null)
+        {
+            // Spend the same time hashing as for a real account, so timing does not tell who exists.
+            users.PasswordHasher.HashPassword(new Account { DisplayName = "" }, password);
+            return SignInOutcome.Failed;
+        }
+
+        var result = await signIn.PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return SignInOutcome.LockedOut;
+        }
+
+        if (!result.Succeeded)
+        {
+            return SignInOutcome.Failed;
+        }
+
+        account.LastSignInAt = clock.GetUtcNow();
+        await users.UpdateAsync(account);
+        WritePreferenceCookies(http, account);
+        return account.MustChangePassword ? SignInOutcome.MustChangePassword : SignInOutcome.SignedIn;
+    }
+
+    public async Task<IdentityResult> ChangePasswordAsync(HttpContext http, Account account, string current, string next)
+    {
+        var result = await users.ChangePasswordAsync(account, current, next);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        account.MustChangePassword = false;
+        await users.UpdateAsync(account);
+        await users.UpdateSecurityStampAsync(account);
+        await signIn.RefreshSignInAsync(account);
+        return result;
+    }
+
+    public static void WritePreferenceCookies(HttpContext http, Account account)
+    {
+        var options = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365) };
+        if (account.PreferredCulture is { } culture)
+        {
+            http.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
+                LocalizationSetup.CultureCookieValue(culture), options);
+        }
+        else
+        {
+            http.Response.Cookies.Delete(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName);
+        }
+
+        http.Response.Cookies.Append(DisplayFormat.RocCookie, account.ShowRocYears ? "1" : "0", options);
+    }
+}

@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Isms.Web.Features.Organisation;
+
+public sealed record UnitInput
+{
+    [Display(Name = "Code"), Required(ErrorMessage = "Enter a code."), MaxLength(20), RegularExpression("^[A-Za-z0-9][A-Za-z0-9_-]*$", ErrorMessage = "Use letters, digits, '-' and '_' only.")]
+    public string Code { get; init; } = "";
+
+    [Display(Name = "Name"), Required(ErrorMessage = "Enter a name."), MaxLength(150)]
+    public string Name { get; init; } = "";
+
+    [Display(Name = "Name in Chinese"), MaxLength(150)]
+    public string? NameZh { get; init; }
+
+    [Display(Name = "Kind"), EnumDataType(typeof(UnitKind))]
+    public UnitKind Kind { get; init; }
+
+    [Display(Name = "Parent unit")]
+    public int? ParentId { get; init; }
+
+    [Display(Name = "Location"), MaxLength(50)]
+    public string? Location { get; init; }
+
+    public bool IsActive { get; init; } = true;
+
+    public int Version { get; init; }
+}
+
+public sealed record UnitResponse(int Id, string Code, string Name, string? NameZh, UnitKind Kind, int? ParentId, string? Location, bool IsActive, int Version);
+
+public sealed record VendorInput : IValidatableObject
+{
+    [Display(Name = "Name"), Required(ErrorMessage = "Enter a name."), MaxLength(150)]
+    public string Name { get; init; } = "";
+
+    [Display(Name = "Kind"), EnumDataType(typeof(VendorKind))]
+    public VendorKind Kind { get; init; }
+
+    [Display(Name = "Contract number"), MaxLength(50)]
+    public string? ContractNumber { get; init; }
+
+    [Display(Name = "Contract start")]
+    public DateOnly? ContractStart { get; init; }
+
+    [Display(Name = "Contract end")]
+    public DateOnly? ContractEnd { get; init; }
+
+    [Display(Name = "Contact name"), MaxLength(100)]
+    public string? ContactName { get; init; }
+
+    [Display(Name = "Contact e-mail"), EmailAddress(ErrorMessage = "Enter a valid e-mail address."), MaxLength(254)]
+    public string? ContactEmail { get; init; }
+
+    [Display(Name = "Contact phone"), MaxLength(30)]
+    public string? ContactPhone { get; init; }
+
+    public bool IsActive { get; init; } = true;
+
+    public int Version { get; init; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ContractStart is { } start && ContractEnd is { } end && end < start)
+        {
+            yield return new ValidationResult("The contract cannot end before it starts.", [nameof(ContractEnd)]);
+        }
+    }
+}
+
+public sealed record VendorResponse(
+    int Id, string Name, VendorKind Kind, string? ContractNumber, DateOnly? ContractStart, DateOnly? ContractEnd,
+    string? ContactName, string? ContactEmail, string? ContactPhone, bool IsActive, int Version);
+
+public sealed record ResponsibilityInput : IValidatableObject
+{
+    [Range(1, int.MaxValue, ErrorMessage = "Choose a person.")]
+    public int PersonId { get; init; }
+
+    [Range(1, int.MaxValue, ErrorMessage = "Choose a unit.")]
+    public int UnitId { get; init; }
+
+    [EnumDataType(typeof(ResponsibilityKind))]
+    public ResponsibilityKind Kind { get; init; }
+
+    [Required(ErrorMessage = "Enter the first day.")]
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (To is { } to && From is { } from && to < from)
+        {
+            yield return new ValidationResult("The last day cannot be before the first.", [nameof(To)]);
+        }
+    }
+}
+
+public sealed record ResponsibilityResponse(
+    int Id, int PersonId, string PersonName, int UnitId, string UnitName, ResponsibilityKind Kind, DateOnly From, DateOnly? To);
+
+public static class OrganisationMapping
+{
+    public static UnitResponse ToResponse(this Unit u) => new(u.Id, u.Code, u.Name, u.NameZh, u.Kind, u.ParentId, u.Location, u.IsActive, u.Version);
+
+    public static VendorResponse ToResponse(this Vendor v) => new(
+        v.Id, v.Name, v.Kind, v.ContractNumber, v.ContractStart, v.ContractEnd, v.ContactName, v.ContactEmail, v.ContactPhone, v.IsActive, v.Version);
+}

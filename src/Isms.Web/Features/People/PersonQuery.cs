@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using Isms.Core.Organisation;
+using Isms.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Isms.Web.Features.People;
+
+public enum PersonStatus
+{
+    Active,
+    Inactive,
+    All,
+}
+
+/// The list's search, filters, sort and page; the page, the API and the CSV export share it.
+public sealed record PersonQuery
+{
+    public const int MaxPageSize = 200;
+
+    [MaxLength(100)]
+    public string? Q { get; init; }
+
+    public PersonKind? Kind { get; init; }
+
+    /// The unit and every unit nested in it.
+    public int? UnitId { get; init; }
+
+    public int? VendorId { get; init; }
+
+    public PersonStatus Status { get; init; } = PersonStatus.Active;
+
+    /// name, unit, kind, from, number; a leading '-' sorts descending.
+    [MaxLength(20)]
+    public string? Sort { get; init; }
+
+    [Range(1, int.MaxValue)]
+    public int Page { get; init; } = 1;
+
+    [Range(1, MaxPageSize)]
+    public int PageSize { get; init; } = 25;
+
+    public async Task<IQueryable<Person>> FilterAsync(IsmsDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var people = db.Set<Person>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var term = Q.Trim().ToLowerInvariant();
+            people = people.Where(p => p.SearchText.Contains(term));
+        }
+
+        if (Kind is { } kind)
+        {
+            people = people.Where(p => p.Kind == kind);
+        }
+
+        if (UnitId is { } unitId)
+        {
+            var parents = await db.Set<Organisation.Unit>().AsNoTracking()
+                .ToDictionaryAsync(u => u.Id, u => u.ParentId, cancellationToken);
+            var units = new UnitTree(parents).SelfAndDescendants(unitId).ToList();
+            people = people.Where(p => units.Contains(p.UnitId));
+        }
+
+        if (VendorId is { } vendorId)
+        {
+            people = people.Where(p => p.VendorId == vendorId);
+        }
+
+        return Status switch
+        {
+            PersonStatus.Active => people.Where(p => p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today)),
+            PersonStatus.Inactive => people.Where(p => p.ActiveFrom > today || p.ActiveTo < today),
+            _ => people,
+        };
+    }
+
+    public IQueryable<Person> Order(IQueryable<Person> people)
+    {
+        var descending = Sort?.StartsWith('-') == true;
+        var key = Sort?.TrimStart('-').ToLowerInvariant();
+        IOrderedQueryable<Person> ordered = (key, descending) switch
+        {
+            ("unit", false) => people.OrderBy(p => p.Unit!.Name),
+            ("unit", true) => people.OrderByDescending(p => p.Unit!.Name),
+            ("kind", false) => people.OrderBy(p => p.Kind),
+            ("kind", true) => people.OrderByDescending(p => p.Kind),
+            ("from", false) => people.OrderBy(p => p.ActiveFrom),
+            ("from", true) => people.OrderByDescending(p => p.ActiveFrom),
+            ("number", false) => people.OrderBy(p => p.EmployeeNumber),
+            ("number", true) => people.OrderByDescending(p => p.EmployeeNumber),
+            (_, true) => people.OrderByDescending(p => p.FullName),
+            _ => people.OrderBy(p => p.FullName),
+        };
+        // The id breaks ties, so paging never shows a row twice or skips one.
+        return descending ? ordered.ThenByDescending(p => p.Id) : ordered.ThenBy(p => p.Id);
+    }
+}

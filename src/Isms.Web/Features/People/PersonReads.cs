@@ -1,0 +1,44 @@
+using Isms.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Isms.Web.Features.People;
+
+public static class PersonReads
+{
+    public static IQueryable<PersonResponse> Project(this IQueryable<Person> people, DateOnly today) =>
+        people.Select(p => new PersonResponse(
+            p.Id,
+            p.EmployeeNumber,
+            p.FullName,
+            p.Email,
+            p.Kind,
+            p.UnitId,
+            p.Unit!.Code,
+            p.Unit.Name,
+            p.VendorId,
+            p.Vendor == null ? null : p.Vendor.Name,
+            p.JobFunction,
+            p.Phone,
+            p.ActiveFrom,
+            p.ActiveTo,
+            p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today),
+            p.Account == null ? null : p.Account.UserName,
+            p.Version,
+            p.CreatedAt,
+            p.UpdatedAt));
+
+    public static async Task<Page<PersonResponse>> SearchAsync(IsmsDbContext db, PersonQuery query, DateOnly today, CancellationToken cancellationToken)
+    {
+        var filtered = await query.FilterAsync(db, today, cancellationToken);
+        var total = await filtered.CountAsync(cancellationToken);
+        var items = await query.Order(filtered)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .Project(today)
+            .ToListAsync(cancellationToken);
+        return new Page<PersonResponse>(items, total, query.Page, query.PageSize);
+    }
+
+    public static Task<PersonResponse?> FindAsync(IsmsDbContext db, int id, DateOnly today, CancellationToken cancellationToken) =>
+        db.Set<Person>().AsNoTracking().Where(p => p.Id == id).Project(today).SingleOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,27 @@
+namespace Isms.Web.Features.People;
+
+public sealed record PersonResponse(
+    int Id,
+    string? EmployeeNumber,
+    string FullName,
+    string? Email,
+    PersonKind Kind,
+    int UnitId,
+    string UnitCode,
+    string UnitName,
+    int? VendorId,
+    string? VendorName,
+    string JobFunction,
+    string? Phone,
+    DateOnly ActiveFrom,
+    DateOnly? ActiveTo,
+    bool IsActive,
+    string? AccountUserName,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}

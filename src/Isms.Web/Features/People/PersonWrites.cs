@@ -1,0 +1,132 @@
+using Isms.Core;
+using Isms.Web.Data;
+using Isms.Web.Features.Accounts;
+using Isms.Web.Features.Organisation;
+using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Isms.Web.Features.People;
+
+/// Creating, changing and deactivating persons: the checks that need the database live here, once,
+/// for the API, the pages and the CSV import.
+public sealed class PersonWrites(IsmsDbContext db, Today today, IStringLocalizer<SharedResource> text)
+{
+    public async Task<Person> CreateAsync(PersonInput input, CancellationToken cancellationToken)
+    {
+        var person = new Person { FullName = "", JobFunction = "", CreatedAt = today.Now };
+        await ApplyAsync(person, input, cancellationToken);
+        db.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        return person;
+    }
+
+    public async Task<Person> UpdateAsync(int id, PersonInput input, CancellationToken cancellationToken)
+    {
+        var person = await FindTrackedAsync(id, cancellationToken);
+        if (person.Version != input.Version)
+        {
+            throw new RuleViolationException("person.stale", text["Someone else changed this person meanwhile. Reload and try again."], isConflict: true);
+        }
+
+        await ApplyAsync(person, input, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return person;
+    }
+
+    /// Ends the person's active period today; a person who already left keeps their last day.
+    public async Task<Person> DeactivateAsync(int id, CancellationToken cancellationToken)
+    {
+        var person = await FindTrackedAsync(id, cancellationToken);
+        var ended = person.Period.EndOn(today.Date);
+        if (ended.To != person.ActiveTo)
+        {
+            person.ActiveTo = ended.To;
+            Touch(person);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return person;
+    }
+
+    public async Task<Person> ReactivateAsync(int id, CancellationToken cancellationToken)
+    {
+        var person = await FindTrackedAsync(id, cancellationToken);
+        if (person.ActiveTo is not null)
+        {
+            person.ActiveTo = null;
+            Touch(person);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return person;
+    }
+
+    /// Copies the input onto the entity after checking what only the database can tell. Used by
+    /// the CSV import for many rows inside one transaction too.
+    public async Task ApplyAsync(Person person, PersonInput input, CancellationToken cancellationToken, FieldErrors? collect = null)
+    {
+        var errors = collect ?? new FieldErrors();
+        var email = Person.NormalizeEmail(input.Email);
+        var number = Person.NormalizeNumber(input.EmployeeNumber);
+
+        if (!await db.Set<Unit>().AnyAsync(u => u.Id == input.UnitId, cancellationToken))
+        {
+            errors.Add(nameof(input.UnitId), text["The unit does not exist."]);
+        }
+
+        if (input.VendorId is { } vendorId && !await db.Set<Vendor>().AnyAsync(v => v.Id == vendorId, cancellationToken))
+        {
+            errors.Add(nameof(input.VendorId), text["The vendor does not exist."]);
+        }
+
+        if (number is not null && await db.Set<Person>().AnyAsync(p => p.EmployeeNumber == number && p.Id != person.Id, cancellationToken))
+        {
+            errors.Add(nameof(input.EmployeeNumber), text["Another person has this employee number."]);
+        }
+
+        if (email is not null && await db.Set<Person>().AnyAsync(p => p.Email == email && p.Id != person.Id, cancellationToken))
+        {
+            errors.Add(nameof(input.Email), text["Another person has this e-mail address."]);
+        }
+
+        Guid? accountId = null;
+        if (!string.IsNullOrWhiteSpace(input.AccountUserName))
+        {
+            var normalized = input.AccountUserName.Trim().ToUpperInvariant();
+            accountId = await db.Set<Account>().Where(a => a.NormalizedUserName == normalized).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
+            if (accountId is null)
+            {
+                errors.Add(nameof(input.AccountUserName), text["No sign-in account has this user name."]);
+            }
+            else if (await db.Set<Person>().AnyAsync(p => p.AccountId == accountId && p.Id != person.Id, cancellationToken))
+            {
+                errors.Add(nameof(input.AccountUserName), text["This sign-in account belongs to another person."]);
+            }
+        }
+
+        if (collect is null)
+        {
+            errors.ThrowIfAny();
+        }
+
+        person.Assign(input);
+        person.AccountId = accountId;
+        Touch(person);
+    }
+
+    public void Touch(Person person)
+    {
+        person.RefreshSearchText();
+        person.UpdatedAt = today.Now;
+        if (db.Entry(person).State != EntityState.Detached)
+        {
+            person.Version++;
+        }
+    }
+
+    private async Task<Person> FindTrackedAsync(int id, CancellationToken cancellationToken) =>
+        await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+        ?? throw new RecordNotFoundException("Person", id);
+}

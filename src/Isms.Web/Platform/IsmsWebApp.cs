@@ -1,0 +1,99 @@
+using Isms.Web.Data;
+using Isms.Web.Features.Accounts;
+using Isms.Web.Features.Home;
+using Isms.Web.Features.Organisation;
+using Isms.Web.Features.People;
+using Isms.Web.Platform.Backup;
+using Isms.Web.Platform.Demo;
+using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Health;
+using Isms.Web.Platform.Localization;
+using Isms.Web.Platform.Security;
+using Isms.Web.Platform.Time;
+
+namespace Isms.Web.Platform;
+
+/// The table of contents of the application: every feature's AddX() and MapX(). The CLI, the
+/// server and the tests all build the app through here, so they share one set of registrations.
+public static class IsmsWebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(IsmsWebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        // An operator's settings file next to where the server is started, read after the shipped defaults.
+        builder.Configuration.AddJsonFile(Path.GetFullPath("isms.json"), optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        configure?.Invoke(builder);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long>("Isms:MaxRequestBodyBytes", 1_048_576));
+
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddIsmsTime(builder.Configuration);
+        services.AddIsmsDatabase(builder.Configuration);
+        services.AddIsmsProblems();
+        services.AddIsmsHealth();
+        services.AddIsmsLocalization();
+        services.AddIsmsAuth(builder.Configuration);
+        services.AddValidation();
+        services.AddOpenApi("v1");
+        services.AddAntiforgery(options => options.Cookie.Name = "isms.antiforgery");
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddDemoData();
+        services.AddBackup();
+
+        services.AddAccounts();
+        services.AddOrganisation();
+        services.AddPeople();
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        var isApi = (HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+        app.UseWhen(isApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !isApi(c), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
+
+        if (HttpsIsConfigured(app.Configuration))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseIsmsLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UsePasswordChangeGate();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapIsmsHealth();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+        app.MapRazorPages();
+        app.MapAuth();
+        app.MapHome();
+        app.MapOrganisation();
+        app.MapPeople();
+    }
+
+    public static bool HttpsIsConfigured(IConfiguration configuration) =>
+        configuration["Kestrel:Certificates:Default:Path"] is not null
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any(e => e["Url"]?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true)
+        || configuration["Urls"]?.Contains("https://", StringComparison.OrdinalIgnoreCase) == true;
+}

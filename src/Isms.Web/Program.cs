@@ -1,0 +1,3 @@
+using Isms.Web.Cli;
+
+return await IsmsCli.RunAsync(args);
