@@ -11,7 +11,7 @@ public static class BackupCommands
         var command = new Command("backup", "Take a consistent backup of the database, also while the server runs.") { file };
         command.SetAction(async (result, ct) =>
         {
-            await using var app = IsmsCli.BuildForVerb();
+            await using var app = IsmsCli.BuildForVerb(result);
             var target = result.GetValue(file)!;
             if (target.Exists)
             {
@@ -33,7 +33,7 @@ public static class BackupCommands
         var command = new Command("restore", "Replace the database with a backup. Stop the server first.") { file };
         command.SetAction(async (result, ct) =>
         {
-            await using var app = IsmsCli.BuildForVerb();
+            await using var app = IsmsCli.BuildForVerb(result);
             var source = result.GetValue(file)!;
             if (!source.Exists)
             {

@@ -8,9 +8,9 @@ public static class DbCommands
     public static Command Create()
     {
         var migrate = new Command("migrate", "Apply every pending database migration and exit.");
-        migrate.SetAction(async (_, ct) =>
+        migrate.SetAction(async (result, ct) =>
         {
-            await using var app = IsmsCli.BuildForVerb();
+            await using var app = IsmsCli.BuildForVerb(result);
             await DatabaseSetup.MigrateAsync(app.Services, ct);
             await Console.Out.WriteLineAsync("The database is up to date.");
             return 0;

@@ -9,9 +9,9 @@ public static class DemoCommands
     public static Command Create()
     {
         var seed = new Command("seed", "Fill the database with a demonstration organisation. Running it again adds nothing.");
-        seed.SetAction(async (_, ct) =>
+        seed.SetAction(async (result, ct) =>
         {
-            await using var app = IsmsCli.BuildForVerb();
+            await using var app = IsmsCli.BuildForVerb(result);
             if (DatabaseSetup.ShouldMigrateAtStart(app.Services))
             {
                 await DatabaseSetup.MigrateAsync(app.Services, ct);

@@ -33,6 +33,11 @@ public static class IsmsCli
         root.Subcommands.Add(BackupCommands.CreateRestore());
         root.Subcommands.Add(DemoCommands.Create());
 
+        foreach (var verb in root.Subcommands.SelectMany(c => c.Subcommands.Prepend(c)))
+        {
+            verb.TreatUnmatchedTokensAsErrors = false;
+        }
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -90,8 +95,9 @@ public static class IsmsCli
         }
     }
 
-    /// Builds the application for a verb that uses its services without listening.
-    public static WebApplication BuildForVerb() => IsmsWebApp.Build([], builder =>
+    /// Builds the application for a verb that uses its services without listening. Tokens the verb
+    /// did not recognise are configuration overrides, as for `serve` (e.g. --Database:Provider=Postgres).
+    public static WebApplication BuildForVerb(System.CommandLine.ParseResult result) => IsmsWebApp.Build(result.UnmatchedTokens.ToArray(), builder =>
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",

@@ -18,7 +18,7 @@ public static class UserCommands
         };
         createAdmin.SetAction(async (result, ct) =>
         {
-            await using var app = IsmsCli.BuildForVerb();
+            await using var app = IsmsCli.BuildForVerb(result);
             if (DatabaseSetup.ShouldMigrateAtStart(app.Services))
             {
                 await DatabaseSetup.MigrateAsync(app.Services, ct);
