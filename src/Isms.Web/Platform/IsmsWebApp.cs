@@ -37,6 +37,9 @@ public static class IsmsWebApp
 
         var services = builder.Services;
         services.AddHttpContextAccessor();
+        // Chinese names are written as characters, not as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddIsmsTime(builder.Configuration);
         services.AddIsmsDatabase(builder.Configuration);
         services.AddIsmsProblems();
@@ -44,6 +47,8 @@ public static class IsmsWebApp
         services.AddIsmsLocalization();
         services.AddIsmsAuth(builder.Configuration);
         services.AddValidation();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
         services.AddAntiforgery(options => options.Cookie.Name = "isms.antiforgery");
         services.AddRazorPages(options => options.RootDirectory = "/Features")

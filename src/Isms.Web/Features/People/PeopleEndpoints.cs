@@ -1,3 +1,4 @@
+using Isms.Web.Platform.Paging;
 using Isms.Web.Data;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;

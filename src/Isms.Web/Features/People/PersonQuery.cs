@@ -27,17 +27,23 @@ public sealed record PersonQuery
 
     public int? VendorId { get; init; }
 
-    public PersonStatus Status { get; init; } = PersonStatus.Active;
+    /// In scope today by default.
+    public PersonStatus? Status { get; init; }
 
     /// name, unit, kind, from, number; a leading '-' sorts descending.
     [MaxLength(20)]
     public string? Sort { get; init; }
 
+    // Nullable because the API's [AsParameters] binding leaves a missing value at its default.
     [Range(1, int.MaxValue)]
-    public int Page { get; init; } = 1;
+    public int? Page { get; init; }
 
     [Range(1, MaxPageSize)]
-    public int PageSize { get; init; } = 25;
+    public int? PageSize { get; init; }
+
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? 25;
 
     public async Task<IQueryable<Person>> FilterAsync(IsmsDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
@@ -66,7 +72,7 @@ public sealed record PersonQuery
             people = people.Where(p => p.VendorId == vendorId);
         }
 
-        return Status switch
+        return (Status ?? PersonStatus.Active) switch
         {
             PersonStatus.Active => people.Where(p => p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today)),
             PersonStatus.Inactive => people.Where(p => p.ActiveFrom > today || p.ActiveTo < today),

@@ -1,3 +1,4 @@
+using Isms.Web.Platform.Paging;
 using Isms.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,11 +33,11 @@ public static class PersonReads
         var filtered = await query.FilterAsync(db, today, cancellationToken);
         var total = await filtered.CountAsync(cancellationToken);
         var items = await query.Order(filtered)
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
+            .Skip((query.PageNumber - 1) * query.Size)
+            .Take(query.Size)
             .Project(today)
             .ToListAsync(cancellationToken);
-        return new Page<PersonResponse>(items, total, query.Page, query.PageSize);
+        return new Page<PersonResponse>(items, total, query.PageNumber, query.Size);
     }
 
     public static Task<PersonResponse?> FindAsync(IsmsDbContext db, int id, DateOnly today, CancellationToken cancellationToken) =>

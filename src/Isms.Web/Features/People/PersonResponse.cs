@@ -20,8 +20,3 @@ public sealed record PersonResponse(
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
-
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
-{
-    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
-}

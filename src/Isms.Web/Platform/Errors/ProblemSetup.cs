@@ -27,6 +27,12 @@ public sealed partial class RuleViolationHandler(IProblemDetailsService problems
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // Pages handle the exceptions they expect and show the error page for the rest.
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
         if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             return await WriteAsync(httpContext, StatusCodes.Status413PayloadTooLarge, new ProblemDetails

@@ -1,0 +1,21 @@
+using Isms.Web.Data;
+using Isms.Web.Features.Home;
+using Isms.Web.Platform.Security;
+using Isms.Web.Platform.Time;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Isms.Web.Features;
+
+public sealed class IndexModel(IsmsDbContext db, Today today, IAuthorizationService authorization) : PageModel
+{
+    public HomeFigures? Figures { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if ((await authorization.AuthorizeAsync(User, Policies.PeopleRead)).Succeeded)
+        {
+            Figures = await HomeFigures.CountAsync(db, today.Date, cancellationToken);
+        }
+    }
+}

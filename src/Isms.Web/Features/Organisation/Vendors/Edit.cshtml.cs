@@ -1,0 +1,72 @@
+using Isms.Core;
+using Isms.Web.Data;
+using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Isms.Web.Features.Organisation.Vendors;
+
+[Authorize(Policy = Policies.PeopleWrite)]
+public sealed class EditModel(IsmsDbContext db, OrganisationWrites writes) : PageModel
+{
+    [BindProperty]
+    public VendorInput Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing)
+        {
+            if (await db.Set<Vendor>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == existing, cancellationToken) is not { } v)
+            {
+                return NotFound();
+            }
+
+            Input = new VendorInput
+            {
+                Name = v.Name, Kind = v.Kind, ContractNumber = v.ContractNumber, ContractStart = v.ContractStart, ContractEnd = v.ContractEnd,
+                ContactName = v.ContactName, ContactEmail = v.ContactEmail, ContactPhone = v.ContactPhone, IsActive = v.IsActive, Version = v.Version,
+            };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await writes.SaveVendorAsync(id, Input, cancellationToken);
+            TempData["Notice"] = "The changes were saved.";
+            return RedirectToPage("/Organisation/Vendors/Index");
+        }
+        catch (InputRejectedException rejected)
+        {
+            foreach (var (field, messages) in rejected.Errors)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{field}", string.Join(" ", messages));
+            }
+        }
+        catch (RuleViolationException conflict)
+        {
+            ModelState.AddModelError("", conflict.Message);
+        }
+        catch (RecordNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,61 @@
+using Isms.Web.Data;
+using Isms.Web.Features.Organisation;
+using Isms.Web.Platform.Security;
+using Isms.Web.Platform.Time;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Isms.Web.Features.People;
+
+[Authorize(Policy = Policies.PeopleRead)]
+public sealed class DetailsModel(IsmsDbContext db, Today today, IAuthorizationService authorization) : PageModel
+{
+    public PersonResponse Person { get; private set; } = null!;
+
+    public string UnitName { get; private set; } = "";
+
+    public IReadOnlyList<ResponsibilityResponse> Responsibilities { get; private set; } = [];
+
+    public bool CanWrite { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await PersonReads.FindAsync(db, id, today.Date, cancellationToken) is not { } person)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        var unit = await db.Set<Unit>().AsNoTracking().SingleAsync(u => u.Id == person.UnitId, cancellationToken);
+        UnitName = unit.DisplayName(System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal));
+        Responsibilities = await OrganisationEndpoints.Responsibilities(db).Where(r => r.PersonId == id).ToListAsync(cancellationToken);
+        CanWrite = (await authorization.AuthorizeAsync(User, Policies.PeopleWrite)).Succeeded;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(int id, PersonWrites writes, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.PeopleWrite)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        await writes.DeactivateAsync(id, cancellationToken);
+        TempData["Notice"] = "The person was deactivated.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReactivateAsync(int id, PersonWrites writes, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.PeopleWrite)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        await writes.ReactivateAsync(id, cancellationToken);
+        TempData["Notice"] = "The person was reactivated.";
+        return RedirectToPage(new { id });
+    }
+}

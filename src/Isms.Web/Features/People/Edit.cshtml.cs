@@ -1,0 +1,96 @@
+using Isms.Core;
+using Isms.Web.Data;
+using Isms.Web.Features.Organisation;
+using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Security;
+using Isms.Web.Platform.Time;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Isms.Web.Features.People;
+
+[Authorize(Policy = Policies.PeopleWrite)]
+public sealed class EditModel(IsmsDbContext db, PersonWrites writes, Today today) : PageModel
+{
+    [BindProperty]
+    public PersonInput Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public IReadOnlyList<SelectListItem> Units { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Vendors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is { } existing)
+        {
+            if (await PersonReads.FindAsync(db, existing, today.Date, cancellationToken) is not { } p)
+            {
+                return NotFound();
+            }
+
+            Input = new PersonInput
+            {
+                EmployeeNumber = p.EmployeeNumber, FullName = p.FullName, Email = p.Email, Kind = p.Kind, UnitId = p.UnitId,
+                VendorId = p.VendorId, JobFunction = p.JobFunction, Phone = p.Phone, ActiveFrom = p.ActiveFrom, ActiveTo = p.ActiveTo,
+                AccountUserName = p.AccountUserName, Version = p.Version,
+            };
+        }
+        else
+        {
+            Input = new PersonInput { ActiveFrom = today.Date };
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var person = id is { } existing
+                    ? await writes.UpdateAsync(existing, Input, cancellationToken)
+                    : await writes.CreateAsync(Input, cancellationToken);
+                TempData["Notice"] = id is null ? "The person was added." : "The changes were saved.";
+                return RedirectToPage("/People/Details", new { id = person.Id });
+            }
+            catch (InputRejectedException rejected)
+            {
+                foreach (var (field, messages) in rejected.Errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+                    }
+                }
+            }
+            catch (RuleViolationException conflict)
+            {
+                ModelState.AddModelError("", conflict.Message);
+            }
+            catch (RecordNotFoundException)
+            {
+                return NotFound();
+            }
+        }
+
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        Units = await UnitChoices.LoadAsync(db, cancellationToken);
+        Vendors = await db.Set<Vendor>().AsNoTracking().OrderBy(v => v.Name)
+            .Select(v => new SelectListItem(v.Name, v.Id.ToString())).ToListAsync(cancellationToken);
+    }
+}

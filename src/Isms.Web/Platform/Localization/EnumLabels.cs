@@ -1,0 +1,59 @@
+using Isms.Web.Features.Organisation;
+using Isms.Web.Features.People;
+
+namespace Isms.Web.Platform.Localization;
+
+/// The English words for enum values, which are also the keys of their zh-TW translations.
+public static class EnumLabels
+{
+    public static string Of(PersonKind kind) => kind switch
+    {
+        PersonKind.Employee => "Employee",
+        PersonKind.Contract => "Contract staff",
+        PersonKind.WorkStudy => "Work-study",
+        PersonKind.AlternativeMilitaryService => "Alternative military service",
+        PersonKind.VendorStaff => "Vendor staff",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(UnitKind kind) => kind switch
+    {
+        UnitKind.Directorate => "Directorate General",
+        UnitKind.Department => "Department",
+        UnitKind.Office => "Office",
+        UnitKind.Customs => "Customs",
+        UnitKind.Section => "Section",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(VendorKind kind) => kind switch
+    {
+        VendorKind.ContractSigned => "Contract-signed vendor",
+        VendorKind.Outsourced => "Outsourced vendor",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(ResponsibilityKind kind) => kind switch
+    {
+        ResponsibilityKind.TopManagement => "Top management",
+        ResponsibilityKind.DepartmentHead => "Department head",
+        ResponsibilityKind.HandlingUnit => "Security handling unit",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(PersonStatus status) => status switch
+    {
+        PersonStatus.Active => "In scope today",
+        PersonStatus.Inactive => "No longer in scope",
+        PersonStatus.All => "All",
+        _ => status.ToString(),
+    };
+
+    /// Every label, so a test can check each has its translation.
+    public static IEnumerable<string> All() =>
+        Enum.GetValues<PersonKind>().Select(Of)
+            .Concat(Enum.GetValues<UnitKind>().Select(Of))
+            .Concat(Enum.GetValues<VendorKind>().Select(Of))
+            .Concat(Enum.GetValues<ResponsibilityKind>().Select(Of))
+            .Concat(Enum.GetValues<PersonStatus>().Select(Of));
+}
