@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Isms.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,10 +48,10 @@ public sealed class ChangePasswordModel(UserManager<Account> users, SignInFlow f
 
     public sealed record PasswordInput
     {
-        [Display(Name = "Current password"), Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password), MaxLength(256)]
+        [Display(Name = "Current password"), Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password), MaxLength(256, ErrorMessage = Messages.TooLong)]
         public string CurrentPassword { get; init; } = "";
 
-        [Display(Name = "New password"), Required(ErrorMessage = "Enter a new password."), DataType(DataType.Password), MaxLength(256)]
+        [Display(Name = "New password"), Required(ErrorMessage = "Enter a new password."), DataType(DataType.Password), MaxLength(256, ErrorMessage = Messages.TooLong)]
         public string NewPassword { get; init; } = "";
 
         [Display(Name = "New password again"), Compare(nameof(NewPassword), ErrorMessage = "The two new passwords differ."), DataType(DataType.Password)]

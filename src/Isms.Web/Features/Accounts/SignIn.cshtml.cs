@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Isms.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,10 +45,10 @@ public sealed class SignInModel(SignInFlow flow, IStringLocalizer<SharedResource
 
     public sealed record SignInInput
     {
-        [Display(Name = "User name"), Required(ErrorMessage = "Enter your user name."), MaxLength(256)]
+        [Display(Name = "User name"), Required(ErrorMessage = "Enter your user name."), MaxLength(256, ErrorMessage = Messages.TooLong)]
         public string UserName { get; init; } = "";
 
-        [Display(Name = "Password"), Required(ErrorMessage = "Enter your password."), DataType(DataType.Password), MaxLength(256)]
+        [Display(Name = "Password"), Required(ErrorMessage = "Enter your password."), DataType(DataType.Password), MaxLength(256, ErrorMessage = Messages.TooLong)]
         public string Password { get; init; } = "";
     }
 }

@@ -1,16 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using Isms.Web.Platform.Localization;
 
 namespace Isms.Web.Features.Organisation;
 
 public sealed record UnitInput
 {
-    [Display(Name = "Code"), Required(ErrorMessage = "Enter a code."), MaxLength(20), RegularExpression("^[A-Za-z0-9][A-Za-z0-9_-]*$", ErrorMessage = "Use letters, digits, '-' and '_' only.")]
+    [Display(Name = "Code"), Required(ErrorMessage = "Enter a code."), MaxLength(20, ErrorMessage = Messages.TooLong), RegularExpression("^[A-Za-z0-9][A-Za-z0-9_-]*$", ErrorMessage = "Use letters, digits, '-' and '_' only.")]
     public string Code { get; init; } = "";
 
-    [Display(Name = "Name"), Required(ErrorMessage = "Enter a name."), MaxLength(150)]
+    [Display(Name = "Name"), Required(ErrorMessage = "Enter a name."), MaxLength(150, ErrorMessage = Messages.TooLong)]
     public string Name { get; init; } = "";
 
-    [Display(Name = "Name in Chinese"), MaxLength(150)]
+    [Display(Name = "Name in Chinese"), MaxLength(150, ErrorMessage = Messages.TooLong)]
     public string? NameZh { get; init; }
 
     [Display(Name = "Kind"), EnumDataType(typeof(UnitKind))]
@@ -19,7 +20,7 @@ public sealed record UnitInput
     [Display(Name = "Parent unit")]
     public int? ParentId { get; init; }
 
-    [Display(Name = "Location"), MaxLength(50)]
+    [Display(Name = "Location"), MaxLength(50, ErrorMessage = Messages.TooLong)]
     public string? Location { get; init; }
 
     public bool IsActive { get; init; } = true;
@@ -31,13 +32,13 @@ public sealed record UnitResponse(int Id, string Code, string Name, string? Name
 
 public sealed record VendorInput : IValidatableObject
 {
-    [Display(Name = "Name"), Required(ErrorMessage = "Enter a name."), MaxLength(150)]
+    [Display(Name = "Name"), Required(ErrorMessage = "Enter a name."), MaxLength(150, ErrorMessage = Messages.TooLong)]
     public string Name { get; init; } = "";
 
     [Display(Name = "Kind"), EnumDataType(typeof(VendorKind))]
     public VendorKind Kind { get; init; }
 
-    [Display(Name = "Contract number"), MaxLength(50)]
+    [Display(Name = "Contract number"), MaxLength(50, ErrorMessage = Messages.TooLong)]
     public string? ContractNumber { get; init; }
 
     [Display(Name = "Contract start")]
@@ -46,13 +47,13 @@ public sealed record VendorInput : IValidatableObject
     [Display(Name = "Contract end")]
     public DateOnly? ContractEnd { get; init; }
 
-    [Display(Name = "Contact name"), MaxLength(100)]
+    [Display(Name = "Contact name"), MaxLength(100, ErrorMessage = Messages.TooLong)]
     public string? ContactName { get; init; }
 
-    [Display(Name = "Contact e-mail"), EmailAddress(ErrorMessage = "Enter a valid e-mail address."), MaxLength(254)]
+    [Display(Name = "Contact e-mail"), EmailAddress(ErrorMessage = "Enter a valid e-mail address."), MaxLength(254, ErrorMessage = Messages.TooLong)]
     public string? ContactEmail { get; init; }
 
-    [Display(Name = "Contact phone"), MaxLength(30)]
+    [Display(Name = "Contact phone"), MaxLength(30, ErrorMessage = Messages.TooLong)]
     public string? ContactPhone { get; init; }
 
     public bool IsActive { get; init; } = true;
@@ -63,7 +64,7 @@ public sealed record VendorInput : IValidatableObject
     {
         if (ContractStart is { } start && ContractEnd is { } end && end < start)
         {
-            yield return new ValidationResult("The contract cannot end before it starts.", [nameof(ContractEnd)]);
+            yield return new ValidationResult(validationContext.Localize("The contract cannot end before it starts."), [nameof(ContractEnd)]);
         }
     }
 }
@@ -92,7 +93,7 @@ public sealed record ResponsibilityInput : IValidatableObject
     {
         if (To is { } to && From is { } from && to < from)
         {
-            yield return new ValidationResult("The last day cannot be before the first.", [nameof(To)]);
+            yield return new ValidationResult(validationContext.Localize("The last day cannot be before the first."), [nameof(To)]);
         }
     }
 }

@@ -7,6 +7,7 @@ using Isms.Web.Data;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Isms.Web.Features.People;
 
@@ -19,7 +20,7 @@ public sealed record ImportResult(int Created, int Updated, IReadOnlyList<Import
 
 /// CSV export and import of persons. An import is all or nothing: one bad row and no row is stored,
 /// and the answer lists every bad row with its line number.
-public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today)
+public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today, IStringLocalizer<SharedResource> text)
 {
     public static readonly string[] Columns =
         ["employee_number", "full_name", "email", "kind", "unit_code", "vendor", "job_function", "phone", "active_from", "active_to"];
@@ -64,11 +65,11 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
         }
         catch (DecoderFallbackException)
         {
-            return Failed(1, "The file is not UTF-8 text. Save it as CSV UTF-8 and try again.");
+            return Failed(1, text["The file is not UTF-8 text. Save it as CSV UTF-8 and try again."]);
         }
         catch (CsvHelperException e)
         {
-            return Failed(e.Context?.Parser?.RawRow ?? 1, "The file is not valid CSV: " + e.Message.Split('\n')[0]);
+            return Failed(e.Context?.Parser?.RawRow ?? 1, text["The file is not valid CSV (check the quotes on this line)."]);
         }
         catch (InvalidDataException e)
         {
@@ -77,7 +78,7 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
 
         if (rows.Count == 0)
         {
-            return Failed(1, "The file has a header but no rows.");
+            return Failed(1, text["The file has a header but no rows."]);
         }
 
         var units = await db.Set<Unit>().AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
@@ -97,19 +98,19 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
             var validation = new List<ValidationResult>();
             if (!Validator.TryValidateObject(input, new ValidationContext(input), validation, validateAllProperties: true))
             {
-                rowErrors.AddRange(validation.Select(v => $"{ColumnOf(v.MemberNames.FirstOrDefault())}: {v.ErrorMessage}"));
+                rowErrors.AddRange(validation.Select(v => $"{ColumnOf(v.MemberNames.FirstOrDefault())}: {text[v.ErrorMessage ?? ""]}"));
             }
 
             var number = Person.NormalizeNumber(input.EmployeeNumber);
             var email = Person.NormalizeEmail(input.Email);
             if (number is not null && !numbersInFile.TryAdd(number, line))
             {
-                rowErrors.Add($"employee_number: the same number is on line {numbersInFile[number]}.");
+                rowErrors.Add("employee_number: " + F("the same number is on line {0}.", numbersInFile[number]));
             }
 
             if (email is not null && !emailsInFile.TryAdd(email, line))
             {
-                rowErrors.Add($"email: the same address is on line {emailsInFile[email]}.");
+                rowErrors.Add("email: " + F("the same address is on line {0}.", emailsInFile[email]));
             }
 
             // A row updates the person with its employee number, or else with its e-mail address.
@@ -117,12 +118,12 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
                 : email is not null && byEmail.TryGetValue(email, out var e) ? e : null;
             if (existing is not null && email is not null && byEmail.TryGetValue(email, out var owner) && owner != existing)
             {
-                rowErrors.Add("email: another person has this e-mail address.");
+                rowErrors.Add("email: " + text["Another person has this e-mail address."]);
             }
 
             if (existing is null && email is not null && byEmail.ContainsKey(email))
             {
-                rowErrors.Add("email: another person has this e-mail address.");
+                rowErrors.Add("email: " + text["Another person has this e-mail address."]);
             }
 
             if (rowErrors.Count > 0)
@@ -156,7 +157,7 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
         return new ImportResult(created, pending.Count - created, []);
     }
 
-    private static async Task<List<(int Line, Dictionary<string, string> Fields)>> ReadRowsAsync(Stream input, CancellationToken cancellationToken)
+    private async Task<List<(int Line, Dictionary<string, string> Fields)>> ReadRowsAsync(Stream input, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(input, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -167,7 +168,7 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
         });
         if (!await csv.ReadAsync() || !csv.ReadHeader())
         {
-            throw new InvalidDataException("The file is empty; the first line must name the columns.");
+            throw new InvalidDataException(text["The file is empty; the first line must name the columns."]);
         }
 
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
@@ -176,9 +177,9 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
         if (missing.Count > 0 || unknown.Count > 0)
         {
             throw new InvalidDataException(
-                (missing.Count > 0 ? $"Missing columns: {string.Join(", ", missing)}. " : "")
-                + (unknown.Count > 0 ? $"Unknown columns: {string.Join(", ", unknown)}. " : "")
-                + $"The columns are: {string.Join(",", Columns)}.");
+                (missing.Count > 0 ? F("Missing columns: {0}.", string.Join(", ", missing)) + " " : "")
+                + (unknown.Count > 0 ? F("Unknown columns: {0}.", string.Join(", ", unknown)) + " " : "")
+                + F("The columns are: {0}.", string.Join(",", Columns)));
         }
 
         var rows = new List<(int, Dictionary<string, string>)>();
@@ -203,20 +204,20 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
         return rows;
     }
 
-    private static PersonInput ToInput(Dictionary<string, string> f, Dictionary<string, int> units, Dictionary<string, int> vendors, List<string> errors)
+    private PersonInput ToInput(Dictionary<string, string> f, Dictionary<string, int> units, Dictionary<string, int> vendors, List<string> errors)
     {
         string? Get(string column) => f.TryGetValue(column, out var v) && v.Length > 0 ? v : null;
 
         var kind = PersonKind.Employee;
         if (!PersonKinds.TryParse(Get("kind"), out kind))
         {
-            errors.Add($"kind: \"{Get("kind")}\" is not a kind of person (Employee, Contract, WorkStudy, AlternativeMilitaryService, VendorStaff).");
+            errors.Add("kind: " + F("\"{0}\" is not a kind of person (Employee, Contract, WorkStudy, AlternativeMilitaryService, VendorStaff).", Get("kind")));
         }
 
         var unitId = 0;
         if (Get("unit_code") is { } code && !units.TryGetValue(code, out unitId))
         {
-            errors.Add($"unit_code: no unit has the code \"{code}\".");
+            errors.Add("unit_code: " + F("no unit has the code \"{0}\".", code));
         }
 
         int? vendorId = null;
@@ -225,7 +226,7 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
             vendorId = vendors.TryGetValue(vendor, out var id) ? id : null;
             if (vendorId is null)
             {
-                errors.Add($"vendor: no vendor is named \"{vendor}\".");
+                errors.Add("vendor: " + F("no vendor is named \"{0}\".", vendor));
             }
         }
 
@@ -244,19 +245,19 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
         };
     }
 
-    private static DateOnly? ParseDate(string? text, string column, List<string> errors)
+    private DateOnly? ParseDate(string? value, string column, List<string> errors)
     {
-        if (text is null)
+        if (value is null)
         {
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }
 
-        errors.Add($"{column}: \"{text}\" is not a date (write it as 2026-01-31).");
+        errors.Add(column + ": " + F("\"{0}\" is not a date (write it as 2026-01-31).", value));
         return null;
     }
 
@@ -276,4 +277,6 @@ public sealed class PersonCsv(IsmsDbContext db, PersonWrites writes, Today today
     };
 
     private static ImportResult Failed(int line, string message) => new(0, 0, [new ImportRowError(line, message)]);
+
+    private string F(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, text[key], args);
 }

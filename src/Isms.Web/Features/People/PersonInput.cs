@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Isms.Web.Platform.Localization;
 
 namespace Isms.Web.Features.People;
 
@@ -6,13 +7,13 @@ namespace Isms.Web.Features.People;
 /// link history, timestamps and search text are never bound from a request.
 public sealed record PersonInput : IValidatableObject
 {
-    [Display(Name = "Employee number"), MaxLength(20)]
+    [Display(Name = "Employee number"), MaxLength(20, ErrorMessage = Messages.TooLong)]
     public string? EmployeeNumber { get; init; }
 
-    [Display(Name = "Full name"), Required(ErrorMessage = "Enter the full name."), MaxLength(100)]
+    [Display(Name = "Full name"), Required(ErrorMessage = "Enter the full name."), MaxLength(100, ErrorMessage = Messages.TooLong)]
     public string FullName { get; init; } = "";
 
-    [Display(Name = "E-mail"), EmailAddress(ErrorMessage = "Enter a valid e-mail address."), MaxLength(254)]
+    [Display(Name = "E-mail"), EmailAddress(ErrorMessage = "Enter a valid e-mail address."), MaxLength(254, ErrorMessage = Messages.TooLong)]
     public string? Email { get; init; }
 
     [Display(Name = "Kind")]
@@ -24,10 +25,10 @@ public sealed record PersonInput : IValidatableObject
     [Display(Name = "Vendor")]
     public int? VendorId { get; init; }
 
-    [Display(Name = "Job function"), Required(ErrorMessage = "Enter the job function."), MaxLength(100)]
+    [Display(Name = "Job function"), Required(ErrorMessage = "Enter the job function."), MaxLength(100, ErrorMessage = Messages.TooLong)]
     public string JobFunction { get; init; } = "";
 
-    [Display(Name = "Phone"), MaxLength(30)]
+    [Display(Name = "Phone"), MaxLength(30, ErrorMessage = Messages.TooLong)]
     public string? Phone { get; init; }
 
     [Display(Name = "Active from"), Required(ErrorMessage = "Enter the first active day.")]
@@ -37,7 +38,7 @@ public sealed record PersonInput : IValidatableObject
     public DateOnly? ActiveTo { get; init; }
 
     /// The user name of the sign-in account to link; empty for none.
-    [Display(Name = "Sign-in account"), MaxLength(256)]
+    [Display(Name = "Sign-in account"), MaxLength(256, ErrorMessage = Messages.TooLong)]
     public string? AccountUserName { get; init; }
 
     /// The version the caller last read; an update made against an older version is refused.
@@ -47,22 +48,22 @@ public sealed record PersonInput : IValidatableObject
     {
         if (ActiveTo is { } to && ActiveFrom is { } from && to < from)
         {
-            yield return new ValidationResult("The last active day cannot be before the first.", [nameof(ActiveTo)]);
+            yield return new ValidationResult(validationContext.Localize("The last active day cannot be before the first."), [nameof(ActiveTo)]);
         }
 
         if (Kind == PersonKind.VendorStaff && VendorId is null)
         {
-            yield return new ValidationResult("Vendor staff need their vendor.", [nameof(VendorId)]);
+            yield return new ValidationResult(validationContext.Localize("Vendor staff need their vendor."), [nameof(VendorId)]);
         }
 
         if (Kind != PersonKind.VendorStaff && VendorId is not null)
         {
-            yield return new ValidationResult("Only vendor staff belong to a vendor.", [nameof(VendorId)]);
+            yield return new ValidationResult(validationContext.Localize("Only vendor staff belong to a vendor."), [nameof(VendorId)]);
         }
 
         if (!Enum.IsDefined(Kind))
         {
-            yield return new ValidationResult("Choose a kind of person.", [nameof(Kind)]);
+            yield return new ValidationResult(validationContext.Localize("Choose a kind of person."), [nameof(Kind)]);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Isms.Web.Platform.Localization;
 using Isms.Core.Organisation;
 using Isms.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed record PersonQuery
 {
     public const int MaxPageSize = 200;
 
-    [MaxLength(100)]
+    [MaxLength(100, ErrorMessage = Messages.TooLong)]
     public string? Q { get; init; }
 
     public PersonKind? Kind { get; init; }
@@ -31,7 +32,7 @@ public sealed record PersonQuery
     public PersonStatus? Status { get; init; }
 
     /// name, unit, kind, from, number; a leading '-' sorts descending.
-    [MaxLength(20)]
+    [MaxLength(20, ErrorMessage = Messages.TooLong)]
     public string? Sort { get; init; }
 
     // Nullable because the API's [AsParameters] binding leaves a missing value at its default.

@@ -27,6 +27,7 @@ public static class AuthSetup
             })
             .AddEntityFrameworkStores<IsmsDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
 
         services.ConfigureApplicationCookie(options =>
