@@ -36,9 +36,18 @@ public sealed class EditModel(IsmsDbContext db, PersonWrites writes, Today today
 
             Input = new PersonInput
             {
-                EmployeeNumber = p.EmployeeNumber, FullName = p.FullName, Email = p.Email, Kind = p.Kind, UnitId = p.UnitId,
-                VendorId = p.VendorId, JobFunction = p.JobFunction, Phone = p.Phone, ActiveFrom = p.ActiveFrom, ActiveTo = p.ActiveTo,
-                AccountUserName = p.AccountUserName, Version = p.Version,
+                EmployeeNumber = p.EmployeeNumber,
+                FullName = p.FullName,
+                Email = p.Email,
+                Kind = p.Kind,
+                UnitId = p.UnitId,
+                VendorId = p.VendorId,
+                JobFunction = p.JobFunction,
+                Phone = p.Phone,
+                ActiveFrom = p.ActiveFrom,
+                ActiveTo = p.ActiveTo,
+                AccountUserName = p.AccountUserName,
+                Version = p.Version,
             };
         }
         else

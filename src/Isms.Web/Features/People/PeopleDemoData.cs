@@ -64,9 +64,13 @@ public sealed class PeopleDemoData(TimeProvider clock) : IDemoData
 
         var vendors = Vendors.Select(v => new Vendor
         {
-            Name = v.Name, Kind = v.Kind, ContractNumber = v.Contract,
-            ContractStart = new DateOnly(2025, 1, 1), ContractEnd = new DateOnly(2027, 12, 31),
-            ContactName = "Account manager", ContactEmail = $"contact@{v.Name.Split(' ')[0].ToLowerInvariant()}.example",
+            Name = v.Name,
+            Kind = v.Kind,
+            ContractNumber = v.Contract,
+            ContractStart = new DateOnly(2025, 1, 1),
+            ContractEnd = new DateOnly(2027, 12, 31),
+            ContactName = "Account manager",
+            ContactEmail = $"contact@{v.Name.Split(' ')[0].ToLowerInvariant()}.example",
         }).ToList();
         db.AddRange(vendors);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,5 @@
-using Isms.Web.Platform.Paging;
 using Isms.Web.Data;
+using Isms.Web.Platform.Paging;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;
 using Microsoft.AspNetCore.Http.HttpResults;

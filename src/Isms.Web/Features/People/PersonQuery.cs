@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Isms.Web.Platform.Localization;
 using Isms.Core.Organisation;
 using Isms.Web.Data;
+using Isms.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Isms.Web.Features.People;

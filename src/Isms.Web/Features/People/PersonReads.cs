@@ -1,5 +1,5 @@
-using Isms.Web.Platform.Paging;
 using Isms.Web.Data;
+using Isms.Web.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Isms.Web.Features.People;

@@ -29,8 +29,16 @@ public sealed class EditModel(IsmsDbContext db, OrganisationWrites writes) : Pag
 
             Input = new VendorInput
             {
-                Name = v.Name, Kind = v.Kind, ContractNumber = v.ContractNumber, ContractStart = v.ContractStart, ContractEnd = v.ContractEnd,
-                ContactName = v.ContactName, ContactEmail = v.ContactEmail, ContactPhone = v.ContactPhone, IsActive = v.IsActive, Version = v.Version,
+                Name = v.Name,
+                Kind = v.Kind,
+                ContractNumber = v.ContractNumber,
+                ContractStart = v.ContractStart,
+                ContractEnd = v.ContractEnd,
+                ContactName = v.ContactName,
+                ContactEmail = v.ContactEmail,
+                ContactPhone = v.ContactPhone,
+                IsActive = v.IsActive,
+                Version = v.Version,
             };
         }
 

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Isms.Web.Tests.Browser;
+
+/// Debian's Chromium driven by Playwright, launched once per test class. Playwright never downloads
+/// a browser here: it uses the executable ./scripts/test installs (ISMS_TEST_CHROMIUM).
+public sealed class Chromium : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("ISMS_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException($"No Chromium at {ExecutablePath}. Run ./scripts/test, which installs Debian's chromium.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            // As root Chromium needs --no-sandbox; the others keep it off the (closed) network.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    /// A fresh browser profile (no cookies) speaking the given language, as a phone or a desktop.
+    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, string locale, bool phone = false) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = locale,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
+            ViewportSize = phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
+        });
+}
