@@ -25,6 +25,10 @@ public static class Api
 
     public static JsonNode Kind(VendorKind kind) => JsonValue.Create((int)kind);
 
+    /// Today's date where the agency is, whatever the zone of the machine running the tests.
+    public static DateOnly TodayInTaipei() => DateOnly.FromDateTime(
+        TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Taipei")).DateTime);
+
     public static StringContent Body(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, JsonNode body) =>
