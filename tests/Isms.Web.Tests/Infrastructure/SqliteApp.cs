@@ -2,14 +2,26 @@ using Microsoft.Data.Sqlite;
 
 namespace Isms.Web.Tests.Infrastructure;
 
-/// The app on a fresh SQLite file in a temporary folder of its own, deleted afterwards.
+/// The app on a fresh SQLite file in a temporary folder of its own, deleted afterwards; or, for
+/// tests that share a file with the CLI, on a given file that the test owns.
 public sealed class SqliteApp : IsmsApp
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("isms-test-").FullName;
+    private readonly string? _ownFolder;
+
+    public SqliteApp()
+    {
+        _ownFolder = Directory.CreateTempSubdirectory("isms-test-").FullName;
+        DatabasePath = Path.Combine(_ownFolder, "isms.db");
+    }
+
+    private SqliteApp(string databasePath) => DatabasePath = databasePath;
 
     public override string Provider => "SQLite";
 
-    public string DatabasePath => Path.Combine(_folder, "isms.db");
+    public string DatabasePath { get; }
+
+    /// An app on a file the caller created and deletes; call InitializeAsync and DisposeAsync yourself.
+    public static SqliteApp OnFile(string databasePath) => new(databasePath);
 
     protected override Task<IDictionary<string, string?>> CreateDatabaseAsync() =>
         Task.FromResult<IDictionary<string, string?>>(new Dictionary<string, string?>
@@ -22,7 +34,11 @@ public sealed class SqliteApp : IsmsApp
     {
         // Pooled connections keep the file open; release them before deleting it.
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (_ownFolder is not null)
+        {
+            Directory.Delete(_ownFolder, recursive: true);
+        }
+
         return Task.CompletedTask;
     }
 }

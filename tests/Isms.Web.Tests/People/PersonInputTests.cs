@@ -99,6 +99,7 @@ public abstract class PersonInputTests(IsmsApp app)
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("Robert'); DROP TABLE Persons;--")]
+    [InlineData("Robert'); DROP TABLE Person;--")] // the real table name
     [InlineData("x\"); DROP TABLE \"Persons\"; --")] // PostgreSQL quotes identifiers with "
     [InlineData("' OR '1'='1")]
     [InlineData("<img src=x onerror=alert(1)>&amp;")]
