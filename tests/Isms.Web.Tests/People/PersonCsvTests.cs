@@ -145,6 +145,31 @@ public abstract class PersonCsvTests(IsmsApp app)
         Assert.Equal(before, await CountPersonsAsync());
     }
 
+    // The import accepts up to PeopleSetup.MaxImportBytes (16 MiB), more than the 1 MiB of every other
+    // request: a file of some ten thousand persons must reach the row checks, not stop at 413.
+    [Fact]
+    public async Task Import_FileOver1MiB_IsReadInFull()
+    {
+        var admin = await app.ClientAsync(Roles.Administrator);
+        var unit = await admin.CreateUnitAsync();
+        var prefix = Api.Unique("L");
+        var csv = new StringBuilder(Header).Append('\n');
+        for (var row = 1; row <= 12_000; row++)
+        {
+            // The last row is bad, so the answer proves every row was read, and nothing is stored.
+            csv.Append(Row($"{prefix}-{row:D6}", $"Large File Person {row}", unit.Code, kind: row == 12_000 ? "Astronaut" : "Employee")).Append('\n');
+        }
+
+        var content = Csv(csv.ToString());
+        Assert.True(content.Headers.ContentLength > 1024 * 1024, $"only {content.Headers.ContentLength} bytes");
+        var before = await CountPersonsAsync();
+
+        using var response = await admin.PostAsync("/api/v1/persons/import", content);
+
+        Assert.Equal([12_001], Rows(await ReadObjectAsync(response, HttpStatusCode.BadRequest)).Select(r => r.Line).Distinct());
+        Assert.Equal(before, await CountPersonsAsync());
+    }
+
     [Theory]
     [InlineData("employee_number,name,email,kind,unit_code,vendor,job_function,phone,active_from,active_to")] // full_name misspelt
     [InlineData("employee_number,full_name,email,kind,unit_code,vendor,job_function,phone,active_from,active_to,salary")] // an unknown column
