@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Isms.Web.Features.Accounts;
+using Isms.Web.Platform.Security;
+using Isms.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Isms.Web.Tests.Accounts;
+
+/// Sign-in through the API: failures, lockout (policy: 5 attempts) and the one-time password gate.
+public abstract class SignInTests(IsmsApp app)
+{
+    [Fact]
+    public async Task SignIn_RightPassword_Is200AndOpensASession()
+    {
+        var userName = Api.Unique("user");
+        await app.CreateUserAsync(userName, Roles.Auditor);
+        var client = app.AnonymousClient();
+
+        using var response = await IsmsApp.SignInAsync(client, userName, IsmsApp.Password);
+
+        var body = await response.ReadAsync<SignInResponse>();
+        Assert.Equal(userName, body.UserName);
+        Assert.False(body.MustChangePassword);
+        using var read = await client.GetAsync(Api.PersonsUrl);
+        await read.ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_Is401AndNoSession()
+    {
+        var userName = Api.Unique("user");
+        await app.CreateUserAsync(userName, Roles.Administrator);
+        var client = app.AnonymousClient();
+
+        using var response = await IsmsApp.SignInAsync(client, userName, "not-the-password-at-all");
+
+        await response.ExpectAsync(HttpStatusCode.Unauthorized);
+        using var read = await client.GetAsync(Api.PersonsUrl);
+        await read.ExpectAsync(HttpStatusCode.Unauthorized);
+    }
+
+    // An unknown user name must read exactly like a wrong password, or the answer tells who has an account.
+    [Fact]
+    public async Task SignIn_UnknownUser_Is401WithTheSameBodyAsAWrongPassword()
+    {
+        var userName = Api.Unique("user");
+        await app.CreateUserAsync(userName, Roles.Administrator);
+
+        using var wrongPassword = await IsmsApp.SignInAsync(app.AnonymousClient(), userName, "not-the-password-at-all");
+        using var unknownUser = await IsmsApp.SignInAsync(app.AnonymousClient(), Api.Unique("nobody"), "not-the-password-at-all");
+
+        await wrongPassword.ExpectAsync(HttpStatusCode.Unauthorized);
+        await unknownUser.ExpectAsync(HttpStatusCode.Unauthorized);
+        var wrong = JsonNode.Parse(await wrongPassword.Content.ReadAsStringAsync())!.AsObject();
+        var unknown = JsonNode.Parse(await unknownUser.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal(wrong.Select(p => p.Key).Order(), unknown.Select(p => p.Key).Order());
+        foreach (var key in new[] { "type", "title", "status", "detail" })
+        {
+            Assert.Equal(wrong[key]?.ToJsonString(), unknown[key]?.ToJsonString());
+        }
+
+        Assert.Equal(wrongPassword.Content.Headers.ContentType?.MediaType, unknownUser.Content.Headers.ContentType?.MediaType);
+        Assert.False(unknownUser.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
+    {
+        var userName = Api.Unique("user");
+        var account = await app.CreateUserAsync(userName, Roles.Administrator);
+        var client = app.AnonymousClient();
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await IsmsApp.SignInAsync(client, userName, $"wrong-password-{attempt}");
+            await wrong.ExpectAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using var right = await IsmsApp.SignInAsync(client, userName, IsmsApp.Password);
+
+        await right.ExpectAsync(HttpStatusCode.Unauthorized);
+        using var read = await client.GetAsync(Api.PersonsUrl);
+        await read.ExpectAsync(HttpStatusCode.Unauthorized);
+        var lockoutEnd = await app.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.True(lockoutEnd > TimeProvider.System.GetUtcNow().AddMinutes(5), $"LockoutEnd is {lockoutEnd}");
+    }
+
+    [Fact]
+    public async Task SignIn_OneTimePassword_IsHeldAtTheGateUntilChanged()
+    {
+        var userName = Api.Unique("admin");
+        var account = await app.CreateUserWithOneTimePasswordAsync(userName, Roles.Administrator);
+        var client = app.AnonymousClient();
+
+        using var signIn = await IsmsApp.SignInAsync(client, userName, IsmsApp.Password);
+        Assert.True((await signIn.ReadAsync<SignInResponse>()).MustChangePassword);
+
+        using (var held = await client.GetAsync(Api.PersonsUrl))
+        {
+            await held.ExpectAsync(HttpStatusCode.Forbidden);
+        }
+
+        using var change = await client.PostAsJsonAsync("/api/v1/auth/change-password",
+            new { currentPassword = IsmsApp.Password, newPassword = "a-new-password-of-my-own" });
+        await change.ExpectAsync(HttpStatusCode.NoContent);
+
+        using (var released = await client.GetAsync(Api.PersonsUrl))
+        {
+            await released.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        Assert.False(await app.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.MustChangePassword).SingleAsync()));
+        using var again = await IsmsApp.SignInAsync(app.AnonymousClient(), userName, "a-new-password-of-my-own");
+        Assert.False((await again.ReadAsync<SignInResponse>()).MustChangePassword);
+        using var old = await IsmsApp.SignInAsync(app.AnonymousClient(), userName, IsmsApp.Password);
+        await old.ExpectAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("short")] // policy: at least 12 characters
+    [InlineData("elevenchars")] // one short of the minimum
+    public async Task ChangePassword_TooShort_Is400OnNewPasswordAndChangesNothing(string newPassword)
+    {
+        var userName = Api.Unique("admin");
+        var account = await app.CreateUserWithOneTimePasswordAsync(userName, Roles.Administrator);
+        var client = app.AnonymousClient();
+        using var signIn = await IsmsApp.SignInAsync(client, userName, IsmsApp.Password);
+        await signIn.ExpectAsync(HttpStatusCode.OK);
+
+        using var change = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword = IsmsApp.Password, newPassword });
+
+        Api.AssertNamesField(await change.ErrorFieldsAsync(), "newPassword");
+        Assert.True(await app.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.MustChangePassword).SingleAsync()));
+        using var held = await client.GetAsync(Api.PersonsUrl);
+        await held.ExpectAsync(HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SignInTestsOnPostgres(PostgresApp app) : SignInTests(app), IClassFixture<PostgresApp>;
