@@ -19,8 +19,16 @@ public static class BackupCommands
                 return 1;
             }
 
-            var backup = app.Services.GetRequiredService<DatabaseBackup>();
-            await backup.BackupAsync(target.FullName, ct);
+            try
+            {
+                await app.Services.GetRequiredService<DatabaseBackup>().BackupAsync(target.FullName, ct);
+            }
+            catch (BackupException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
+
             await Console.Out.WriteLineAsync($"Backup written to {target.FullName}.");
             return 0;
         });

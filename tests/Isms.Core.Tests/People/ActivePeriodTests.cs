@@ -24,8 +24,8 @@ public sealed class ActivePeriodTests
     [InlineData("2026-01-01", "2026-12-31", "2026-06-30", "2026-06-30")] // a later planned end is brought forward
     [InlineData("2026-01-01", "2026-03-31", "2026-06-30", "2026-03-31")] // already ended: deactivating again never extends
     [InlineData("2026-01-01", "2026-06-30", "2026-06-30", "2026-06-30")] // the same day: unchanged
-    [InlineData("2026-07-01", null, "2026-06-30", "2026-07-01")] // before the first day: clamped to the first day
-    [InlineData("2026-07-01", "2026-12-31", "2026-01-01", "2026-07-01")] // before the first day, with an end: clamped too
+    [InlineData("2026-07-01", null, "2026-06-30", "2026-06-30")] // the day before the first: an empty period
+    [InlineData("2026-07-01", "2026-12-31", "2026-01-01", "2026-06-30")] // long before the first day: empty, not earlier
     public void EndOn_Day_EndsWithoutExtending(string from, string? to, string lastDay, string expectedTo)
     {
         var ended = new ActivePeriod(D(from), OptionalDate(to)).EndOn(D(lastDay));
@@ -37,7 +37,7 @@ public sealed class ActivePeriodTests
     [Fact]
     public void Constructor_ToBeforeFrom_Throws()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ActivePeriod(D("2026-07-01"), D("2026-06-30")));
+        var error = Assert.Throws<ArgumentException>(() => new ActivePeriod(D("2026-07-01"), D("2026-06-29")));
         Assert.Equal("to", error.ParamName);
     }
 
@@ -50,8 +50,9 @@ public sealed class ActivePeriodTests
         var ended = period.EndOn(lastDay);
 
         var notLonger = period.To is not { } to || ended.To <= to;
-        var endsOnOrAfterFrom = ended.To >= ended.From && ended.From == period.From;
-        var endsAtTheLatestOnLastDay = ended.To <= (lastDay < from ? from : lastDay);
+        var dayBeforeFrom = from == DateOnly.MinValue ? from : from.AddDays(-1);
+        var endsOnOrAfterFrom = ended.To >= dayBeforeFrom && ended.From == period.From;
+        var endsAtTheLatestOnLastDay = ended.To <= (lastDay < from ? dayBeforeFrom : lastDay);
         var idempotent = ended.EndOn(lastDay) == ended;
         return notLonger && endsOnOrAfterFrom && endsAtTheLatestOnLastDay && idempotent;
     }

@@ -5,25 +5,29 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Features.People;
+using Isms.Web.Platform.Paging;
 
 namespace Isms.Web.Tests.Infrastructure;
 
 /// Requests and answers of the API as a client sees them on the wire.
 public static class Api
 {
-    /// The app's JSON: camelCase names and (today) enums as numbers. Tests write request bodies as
+    /// The app's JSON: camelCase names and enums as their names. Tests write request bodies as
     /// JSON objects, so the wire format is visible here and in one place.
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     /// A short unique token, so tests that share one app never see each other's records.
     public static string Unique(string prefix = "T") => prefix + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
-    /// How the API writes a kind of person in JSON. The app has no JsonStringEnumConverter, so enums are numbers.
-    public static JsonNode Kind(PersonKind kind) => JsonValue.Create((int)kind);
+    /// How the API writes a kind in JSON: its name.
+    public static JsonNode Kind(PersonKind kind) => JsonValue.Create(kind.ToString());
 
-    public static JsonNode Kind(UnitKind kind) => JsonValue.Create((int)kind);
+    public static JsonNode Kind(UnitKind kind) => JsonValue.Create(kind.ToString());
 
-    public static JsonNode Kind(VendorKind kind) => JsonValue.Create((int)kind);
+    public static JsonNode Kind(VendorKind kind) => JsonValue.Create(kind.ToString());
 
     /// Today's date where the agency is, whatever the zone of the machine running the tests.
     public static DateOnly TodayInTaipei() => DateOnly.FromDateTime(

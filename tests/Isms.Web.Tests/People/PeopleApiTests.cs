@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Isms.Web.Features.People;
+using Isms.Web.Platform.Paging;
 using Isms.Web.Platform.Security;
 using Isms.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -268,23 +269,23 @@ public abstract class PeopleApiTests(IsmsApp app)
         Assert.Equal(("First Edit", 1, first["email"]!.GetValue<string>()), (stored.FullName, stored.Version, stored.Email));
     }
 
-    // Deactivating ends the active period today in the agency's zone (Asia/Taipei), and the person
-    // no longer counts as active.
+    // Deactivating takes the person out of scope from today in the agency's zone (Asia/Taipei):
+    // their last active day becomes yesterday, and they no longer count as active.
     [Fact]
-    public async Task Deactivate_ActivePerson_EndsTodayInTaipeiAndIsNoLongerActive()
+    public async Task Deactivate_ActivePerson_EndsYesterdayInTaipeiAndIsNoLongerActive()
     {
         var admin = await app.ClientAsync(Roles.Administrator);
         var person = await admin.CreatePersonAsync(Api.PersonBody((await admin.CreateUnitAsync()).Id));
-        var today = Api.TodayInTaipei();
+        var yesterday = Api.TodayInTaipei().AddDays(-1);
 
         using var response = await admin.PostAsync($"/api/v1/persons/{person.Id}/deactivate", null);
 
         var deactivated = await response.ReadAsync<PersonResponse>();
-        Assert.Equal(today, deactivated.ActiveTo);
+        Assert.Equal(yesterday, deactivated.ActiveTo);
         Assert.Equal(person.Version + 1, deactivated.Version);
         var stored = await app.QueryAsync(db => db.Set<Person>().AsNoTracking().SingleAsync(p => p.Id == person.Id));
-        Assert.Equal(today, stored.ActiveTo);
-        Assert.False(deactivated.IsActive, $"Deactivated with activeTo {deactivated.ActiveTo}, yet isActive is still true today ({today}).");
+        Assert.Equal(yesterday, stored.ActiveTo);
+        Assert.False(deactivated.IsActive, $"Deactivated with activeTo {deactivated.ActiveTo}, yet isActive is still true.");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public static class OrganisationEndpoints
         write.MapPost("/responsibilities", async (ResponsibilityInput input, OrganisationWrites writes, IsmsDbContext db, CancellationToken ct) =>
         {
             var created = await writes.AssignAsync(input, ct);
-            var response = await Responsibilities(db).SingleAsync(r => r.Id == created.Id, ct);
+            var response = await db.Set<Responsibility>().Where(r => r.Id == created.Id).ToResponses().SingleAsync(ct);
             return TypedResults.Created($"/api/v1/responsibilities/{created.Id}", response);
         });
         write.MapPost("/responsibilities/{id:int}/end", async (int id, OrganisationWrites writes, Today today, CancellationToken ct) =>
@@ -62,7 +62,7 @@ public static class OrganisationEndpoints
 
     private static async Task<Ok<List<ResponsibilityResponse>>> ListResponsibilities(int? unitId, int? personId, IsmsDbContext db, CancellationToken ct)
     {
-        var query = Responsibilities(db);
+        var query = db.Set<Responsibility>().AsNoTracking();
         if (unitId is { } u)
         {
             query = query.Where(r => r.UnitId == u);
@@ -73,10 +73,12 @@ public static class OrganisationEndpoints
             query = query.Where(r => r.PersonId == p);
         }
 
-        return TypedResults.Ok(await query.OrderBy(r => r.UnitName).ThenBy(r => r.Kind).ToListAsync(ct));
+        return TypedResults.Ok(await query.OrderBy(r => r.Unit!.Name).ThenBy(r => r.Kind).ToResponses().ToListAsync(ct));
     }
 
-    public static IQueryable<ResponsibilityResponse> Responsibilities(IsmsDbContext db) =>
-        db.Set<Responsibility>().AsNoTracking().Select(r => new ResponsibilityResponse(
+    /// The projection to the response; filter and order the entities before it, because a filter
+    /// on the record's properties cannot be translated to SQL.
+    public static IQueryable<ResponsibilityResponse> ToResponses(this IQueryable<Responsibility> responsibilities) =>
+        responsibilities.AsNoTracking().Select(r => new ResponsibilityResponse(
             r.Id, r.PersonId, r.Person!.FullName, r.UnitId, r.Unit!.Name, r.Kind, r.From, r.To));
 }

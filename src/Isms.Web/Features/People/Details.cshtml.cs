@@ -30,7 +30,7 @@ public sealed class DetailsModel(IsmsDbContext db, Today today, IAuthorizationSe
         Person = person;
         var unit = await db.Set<Unit>().AsNoTracking().SingleAsync(u => u.Id == person.UnitId, cancellationToken);
         UnitName = unit.DisplayName(System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal));
-        Responsibilities = await OrganisationEndpoints.Responsibilities(db).Where(r => r.PersonId == id).ToListAsync(cancellationToken);
+        Responsibilities = await db.Set<Responsibility>().Where(r => r.PersonId == id).OrderBy(r => r.From).ToResponses().ToListAsync(cancellationToken);
         CanWrite = (await authorization.AuthorizeAsync(User, Policies.PeopleWrite)).Succeeded;
         return Page();
     }

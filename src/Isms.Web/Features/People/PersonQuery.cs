@@ -14,22 +14,30 @@ public enum PersonStatus
 }
 
 /// The list's search, filters, sort and page; the page, the API and the CSV export share it.
-public sealed record PersonQuery
+public sealed record PersonQuery : IValidatableObject
 {
     public const int MaxPageSize = 200;
 
     [MaxLength(100, ErrorMessage = Messages.TooLong)]
     public string? Q { get; init; }
 
-    public PersonKind? Kind { get; init; }
+    /// A kind of person, by name in any letter case.
+    [MaxLength(40, ErrorMessage = Messages.TooLong)]
+    public string? Kind { get; init; }
 
     /// The unit and every unit nested in it.
     public int? UnitId { get; init; }
 
     public int? VendorId { get; init; }
 
-    /// In scope today by default.
-    public PersonStatus? Status { get; init; }
+    /// Active (in scope today, the default), Inactive or All, in any letter case.
+    [MaxLength(20, ErrorMessage = Messages.TooLong)]
+    public string? Status { get; init; }
+
+    // Kept as text so that `status=active` works and an unknown value is a field error, not a bare 400.
+    public PersonKind? KindValue => Parse<PersonKind>(Kind);
+
+    public PersonStatus StatusValue => Parse<PersonStatus>(Status) ?? PersonStatus.Active;
 
     /// name, unit, kind, from, number; a leading '-' sorts descending.
     [MaxLength(20, ErrorMessage = Messages.TooLong)]
@@ -55,7 +63,7 @@ public sealed record PersonQuery
             people = people.Where(p => p.SearchText.Contains(term));
         }
 
-        if (Kind is { } kind)
+        if (KindValue is { } kind)
         {
             people = people.Where(p => p.Kind == kind);
         }
@@ -73,7 +81,7 @@ public sealed record PersonQuery
             people = people.Where(p => p.VendorId == vendorId);
         }
 
-        return (Status ?? PersonStatus.Active) switch
+        return StatusValue switch
         {
             PersonStatus.Active => people.Where(p => p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today)),
             PersonStatus.Inactive => people.Where(p => p.ActiveFrom > today || p.ActiveTo < today),
@@ -101,4 +109,23 @@ public sealed record PersonQuery
         // The id breaks ties, so paging never shows a row twice or skips one.
         return descending ? ordered.ThenByDescending(p => p.Id) : ordered.ThenBy(p => p.Id);
     }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Kind) && KindValue is null)
+        {
+            yield return new ValidationResult(validationContext.Localize("Choose a kind of person."), [nameof(Kind)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Status) && Parse<PersonStatus>(Status) is null)
+        {
+            yield return new ValidationResult(validationContext.Localize("The status is Active, Inactive or All."), [nameof(Status)]);
+        }
+    }
+
+    private static T? Parse<T>(string? text)
+        where T : struct, Enum =>
+        !string.IsNullOrWhiteSpace(text) && !char.IsAsciiDigit(text.Trim()[0]) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value)
+            ? value
+            : null;
 }

@@ -35,11 +35,12 @@ public sealed class PersonWrites(IsmsDbContext db, Today today, IStringLocalizer
         return person;
     }
 
-    /// Ends the person's active period today; a person who already left keeps their last day.
+    /// Takes the person out of scope from today: their last day becomes yesterday. A person who
+    /// already left keeps their last day.
     public async Task<Person> DeactivateAsync(int id, CancellationToken cancellationToken)
     {
         var person = await FindTrackedAsync(id, cancellationToken);
-        var ended = person.Period.EndOn(today.Date);
+        var ended = person.Period.EndOn(today.Date.AddDays(-1));
         if (ended.To != person.ActiveTo)
         {
             person.ActiveTo = ended.To;

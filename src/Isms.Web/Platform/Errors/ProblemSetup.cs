@@ -70,6 +70,16 @@ public sealed partial class RuleViolationHandler(IProblemDetailsService problems
             }, exception);
         }
 
+        if (exception is DbUpdateException)
+        {
+            // Two requests raced past the checks and a unique index stopped the second one.
+            return await WriteAsync(httpContext, StatusCodes.Status409Conflict, new ProblemDetails
+            {
+                Type = ProblemSetup.TypeBase + "conflicting-record",
+                Title = "The change conflicts with a record saved meanwhile (for example the same code or number). Reload and try again.",
+            }, exception);
+        }
+
         if (exception is not RuleViolationException rule)
         {
             return false;

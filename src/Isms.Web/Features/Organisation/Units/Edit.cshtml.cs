@@ -139,7 +139,7 @@ public sealed class EditModel(IsmsDbContext db, OrganisationWrites writes, Today
         Parents = (await UnitChoices.LoadAsync(db, cancellationToken)).Where(c => Id is null || c.Value != Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         if (Id is { } id)
         {
-            Holders = await OrganisationEndpoints.Responsibilities(db).Where(r => r.UnitId == id).OrderBy(r => r.To != null).ThenBy(r => r.Kind).ToListAsync(cancellationToken);
+            Holders = await db.Set<Responsibility>().Where(r => r.UnitId == id).OrderBy(r => r.To != null).ThenBy(r => r.Kind).ToResponses().ToListAsync(cancellationToken);
         }
     }
 }

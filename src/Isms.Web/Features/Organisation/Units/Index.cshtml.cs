@@ -27,8 +27,8 @@ public sealed class IndexModel(IsmsDbContext db, Today today, IAuthorizationServ
             .Where(p => p.ActiveFrom <= date && (p.ActiveTo == null || p.ActiveTo >= date))
             .GroupBy(p => p.UnitId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var holders = (await OrganisationEndpoints.Responsibilities(db)
-            .Where(r => r.From <= date && (r.To == null || r.To >= date)).ToListAsync(cancellationToken))
+        var holders = (await db.Set<Responsibility>()
+            .Where(r => r.From <= date && (r.To == null || r.To >= date)).ToResponses().ToListAsync(cancellationToken))
             .ToLookup(r => r.UnitId);
 
         var byParent = units.ToLookup(u => u.ParentId);
