@@ -39,6 +39,16 @@ public sealed class Chromium : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    /// Saves a full-page picture when ISMS_TEST_SCREENSHOTS names a folder, to look at what a person sees.
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("ISMS_TEST_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
     /// A fresh browser profile (no cookies) speaking the given language, as a phone or a desktop.
     public Task<IBrowserContext> NewContextAsync(Uri baseAddress, string locale, bool phone = false) =>
         Browser.NewContextAsync(new BrowserNewContextOptions

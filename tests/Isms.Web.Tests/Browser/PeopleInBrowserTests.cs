@@ -45,6 +45,7 @@ public sealed class PeopleInBrowserTests(SqliteApp app, Chromium chromium) : ICl
         Assert.Equal(countText, await page.Locator(".count").InnerTextAsync());
         Assert.Equal(name, await page.Locator("table tbody tr td").First.InnerTextAsync());
         Assert.Equal(1, await page.Locator("table tbody tr").CountAsync());
+        await Chromium.ScreenshotAsync(page, $"people-list-{locale}");
     }
 
     [Fact]
@@ -105,6 +106,7 @@ public sealed class PeopleInBrowserTests(SqliteApp app, Chromium chromium) : ICl
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+            await Chromium.ScreenshotAsync(page, "phone" + path.Replace('/', '-'));
             Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a phone screen");
         }
 
