@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Isms.Web.Platform.Errors;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +14,18 @@ public sealed class ErrorModel : PageModel
 {
     public string TraceId { get; private set; } = "";
 
-    public void OnGet() => TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    public bool IsNotFound { get; private set; }
+
+    public void OnGet()
+    {
+        TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // A record that vanished between the list and the click is not a server fault.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is RecordNotFoundException)
+        {
+            IsNotFound = true;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
 
     public void OnPost() => OnGet();
 }

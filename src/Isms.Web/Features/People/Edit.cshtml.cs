@@ -1,4 +1,3 @@
-using Isms.Core;
 using Isms.Web.Data;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Platform.Errors;
@@ -62,34 +61,13 @@ public sealed class EditModel(IsmsDbContext db, PersonWrites writes, Today today
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (ModelState.IsValid)
+        Person? person = null;
+        if (ModelState.IsValid && await ModelState.TryWriteAsync(nameof(Input), async () => person = id is { } existing
+                ? await writes.UpdateAsync(existing, Input, cancellationToken)
+                : await writes.CreateAsync(Input, cancellationToken)))
         {
-            try
-            {
-                var person = id is { } existing
-                    ? await writes.UpdateAsync(existing, Input, cancellationToken)
-                    : await writes.CreateAsync(Input, cancellationToken);
-                TempData["Notice"] = id is null ? "The person was added." : "The changes were saved.";
-                return RedirectToPage("/People/Details", new { id = person.Id });
-            }
-            catch (InputRejectedException rejected)
-            {
-                foreach (var (field, messages) in rejected.Errors)
-                {
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError($"{nameof(Input)}.{field}", message);
-                    }
-                }
-            }
-            catch (RuleViolationException conflict)
-            {
-                ModelState.AddModelError("", conflict.Message);
-            }
-            catch (RecordNotFoundException)
-            {
-                return NotFound();
-            }
+            TempData["Notice"] = id is null ? "The person was added." : "The changes were saved.";
+            return RedirectToPage("/People/Details", new { id = person!.Id });
         }
 
         await LoadChoicesAsync(cancellationToken);

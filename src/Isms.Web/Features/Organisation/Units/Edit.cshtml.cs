@@ -1,4 +1,3 @@
-using Isms.Core;
 using Isms.Web.Data;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Errors;
@@ -61,29 +60,11 @@ public sealed class EditModel(IsmsDbContext db, OrganisationWrites writes, Today
     {
         Id = id;
         ModelState.Remove("Assign.Kind");
-        if (ModelState.IsValid)
+        Unit? unit = null;
+        if (ModelState.IsValid && await ModelState.TryWriteAsync(nameof(Input), async () => unit = await writes.SaveUnitAsync(id, Input, cancellationToken)))
         {
-            try
-            {
-                var unit = await writes.SaveUnitAsync(id, Input, cancellationToken);
-                TempData["Notice"] = "The changes were saved.";
-                return RedirectToPage(new { id = unit.Id });
-            }
-            catch (InputRejectedException rejected)
-            {
-                foreach (var (field, messages) in rejected.Errors)
-                {
-                    ModelState.AddModelError($"{nameof(Input)}.{field}", string.Join(" ", messages));
-                }
-            }
-            catch (RuleViolationException conflict)
-            {
-                ModelState.AddModelError("", conflict.Message);
-            }
-            catch (RecordNotFoundException)
-            {
-                return NotFound();
-            }
+            TempData["Notice"] = "The changes were saved.";
+            return RedirectToPage(new { id = unit!.Id });
         }
 
         await LoadAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using Isms.Core;
 using Isms.Web.Data;
 using Isms.Web.Platform.Errors;
 using Isms.Web.Platform.Security;
@@ -48,31 +47,10 @@ public sealed class EditModel(IsmsDbContext db, OrganisationWrites writes) : Pag
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
     {
         Id = id;
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid && await ModelState.TryWriteAsync(nameof(Input), () => writes.SaveVendorAsync(id, Input, cancellationToken)))
         {
-            return Page();
-        }
-
-        try
-        {
-            await writes.SaveVendorAsync(id, Input, cancellationToken);
             TempData["Notice"] = "The changes were saved.";
             return RedirectToPage("/Organisation/Vendors/Index");
-        }
-        catch (InputRejectedException rejected)
-        {
-            foreach (var (field, messages) in rejected.Errors)
-            {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", string.Join(" ", messages));
-            }
-        }
-        catch (RuleViolationException conflict)
-        {
-            ModelState.AddModelError("", conflict.Message);
-        }
-        catch (RecordNotFoundException)
-        {
-            return NotFound();
         }
 
         return Page();
