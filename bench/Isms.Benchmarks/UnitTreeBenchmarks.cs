@@ -23,7 +23,8 @@ public class UnitTreeBenchmarks
         var depth = new int[unitCount];
         for (var unit = 1; unit < unitCount; unit++)
         {
-            var parent = random.Next(Math.Max(1, unit / 6), unit);
+            // Any earlier unit may be the parent, the root included, so all 5,000 hang below unit 0.
+            var parent = random.Next(unit / 6, unit);
             parents[unit] = parent;
             depth[unit] = depth[parent] + 1;
         }
