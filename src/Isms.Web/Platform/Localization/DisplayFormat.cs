@@ -13,8 +13,9 @@ public sealed class DisplayFormat(AgencyTime agency, IHttpContextAccessor http)
         CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)
         && http.HttpContext?.Request.Cookies[RocCookie] == "1";
 
+    // Years before the ROC era (1912) have no 民國 year: they are shown as Gregorian years.
     public string Date(DateOnly? date) => date is not { } d ? "" :
-        UseRocYears ? RocYear.FormatDate(d) : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        UseRocYears && d.Year >= RocYear.EraStart ? RocYear.FormatDate(d) : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public string Instant(DateTimeOffset? instant)
     {
@@ -24,6 +25,8 @@ public sealed class DisplayFormat(AgencyTime agency, IHttpContextAccessor http)
         }
 
         var local = agency.ToLocal(value).DateTime;
-        return UseRocYears ? RocYear.FormatDateTime(local) : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return UseRocYears && local.Year >= RocYear.EraStart
+            ? RocYear.FormatDateTime(local)
+            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 }
