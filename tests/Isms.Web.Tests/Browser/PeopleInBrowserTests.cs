@@ -130,6 +130,31 @@ public sealed class PeopleInBrowserTests(SqliteApp app, Chromium chromium) : ICl
         Assert.Equal("適用範圍內人員", await page.Locator("h1").InnerTextAsync());
     }
 
+    [Fact]
+    public async Task ImportPage_ListsEveryBadRow_ThenImportsAGoodFile()
+    {
+        await AddUnitAsync("IMPB");
+        await app.CreateUserAsync("officer-import", Roles.SecurityOfficer);
+        await using var context = await chromium.NewContextAsync(app.BaseAddress, "zh-TW");
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "officer-import");
+        const string header = "employee_number,full_name,email,kind,unit_code,vendor,job_function,phone,active_from,active_to\n";
+        var bad = header + "IMP-1,陳一,imp1@customs.example,Employee,IMPB,,Clerk,,2026-01-01,\nIMP-2,陳二,imp2@customs.example,Nobody,IMPB,,Clerk,,2026-01-01,\n";
+        var good = bad.Replace("Nobody", "替代役", StringComparison.Ordinal);
+
+        await page.GotoAsync("/People/Import");
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
+        await page.Locator("main button[type=submit]").ClickAsync();
+        var errors = await page.Locator(".error-summary").InnerTextAsync();
+        Assert.Contains("第 3 列", errors, StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => Task.FromResult(db.Set<Features.People.Person>().Count(p => p.EmployeeNumber!.StartsWith("IMP-")))));
+
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "good.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await page.Locator("main button[type=submit]").ClickAsync();
+        Assert.Contains("2", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await app.QueryAsync(db => Task.FromResult(db.Set<Features.People.Person>().Count(p => p.EmployeeNumber!.StartsWith("IMP-")))));
+    }
+
     private async Task<int> AddUnitAsync(string code) =>
         await app.QueryAsync(async db =>
         {
