@@ -49,7 +49,30 @@ public static class IsmsCli
             return 2;
         }
 
-        return await parsed.InvokeAsync();
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An operator needs the reason, not a stack trace; ISMS_TRACE=1 shows the trace too.
+            var reasons = string.Join(" ", Enumerable.Repeat(e, 1).Concat(Inner(e)).Select(x => x.Message).Distinct());
+            await Console.Error.WriteLineAsync($"isms: {reasons}");
+            if (Environment.GetEnvironmentVariable("ISMS_TRACE") == "1")
+            {
+                await Console.Error.WriteLineAsync(e.ToString());
+            }
+
+            return 1;
+        }
+    }
+
+    private static IEnumerable<Exception> Inner(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            yield return inner;
+        }
     }
 
     private static async Task<int> ServeAsync(bool demo, string[] configurationArgs, CancellationToken cancellationToken)
@@ -101,6 +124,7 @@ public static class IsmsCli
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            // A verb reports a failure itself, once; EF Core would log the same failure again.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
         }));
 }
