@@ -107,6 +107,28 @@ public abstract class AccessTests(IsmsApp app)
         Assert.Contains(Assert.Single(response.Headers.GetValues("Referrer-Policy")), new[] { "no-referrer", "same-origin", "strict-origin", "strict-origin-when-cross-origin" });
     }
 
+    [Theory]
+    [InlineData("/People", true)] // a page listing persons
+    [InlineData("/api/v1/persons?" + Api.FullQuery, false)] // the same records through the API
+    public async Task RecordAnswers_AreNeverCached(string path, bool page)
+    {
+        var client = await app.ClientAsync(Roles.Auditor);
+
+        using var response = await client.GetAsync(path);
+
+        await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{path} ({(page ? "page" : "API")}) may be cached: {response.Headers.CacheControl}");
+    }
+
+    [Fact]
+    public async Task Stylesheet_MayBeCached()
+    {
+        using var response = await app.AnonymousClient().GetAsync("/css/site.css");
+
+        await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.NotEqual(true, response.Headers.CacheControl?.NoStore);
+    }
+
     [Fact]
     public async Task OpenApi_Anonymous_DescribesThePersonsApi()
     {

@@ -18,6 +18,12 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Pages and API answers hold personal data: no browser or proxy may keep a copy. Only
+            // the stylesheet and scripts, which hold none, may be cached.
+            if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
+            {
+                headers.CacheControl = "no-store";
+            }
             return Task.CompletedTask;
         });
         await next(context);
