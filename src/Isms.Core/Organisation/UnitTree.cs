@@ -67,4 +67,38 @@ public sealed class UnitTree
         path.Reverse();
         return path;
     }
+
+    /// <summary>
+    /// Every unit once with its depth, parents before their children and siblings ordered by
+    /// <paramref name="sortKey"/>. Units cut off from every root (a broken parent chain) come last at
+    /// depth 0, so a list built from this never hides a unit.
+    /// </summary>
+    public IReadOnlyList<(int Unit, int Depth)> InTreeOrder(Func<int, string> sortKey)
+    {
+        ArgumentNullException.ThrowIfNull(sortKey);
+        var ordered = new List<(int, int)>(_parents.Count);
+        var seen = new HashSet<int>();
+        var pending = new Stack<(int Unit, int Depth)>();
+        void PushSorted(IEnumerable<int> units, int depth)
+        {
+            // Reverse order onto the stack so the first in sort order comes off first.
+            foreach (var unit in units.OrderByDescending(sortKey, StringComparer.Ordinal))
+            {
+                pending.Push((unit, depth));
+            }
+        }
+
+        PushSorted(_parents.Where(p => p.Value is not { } parent || !_parents.ContainsKey(parent)).Select(p => p.Key), 0);
+        while (pending.TryPop(out var next))
+        {
+            if (seen.Add(next.Unit))
+            {
+                ordered.Add(next);
+                PushSorted(_children[next.Unit], next.Depth + 1);
+            }
+        }
+
+        ordered.AddRange(_parents.Keys.Where(u => !seen.Contains(u)).OrderBy(sortKey, StringComparer.Ordinal).Select(u => (u, 0)));
+        return ordered;
+    }
 }

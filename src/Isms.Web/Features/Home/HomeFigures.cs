@@ -16,7 +16,7 @@ public sealed record HomeFigures(int ActivePersons, int InactivePersons, int Uni
     public static async Task<HomeFigures> CountAsync(IsmsDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         var people = db.Set<Person>().AsNoTracking();
-        var active = people.Where(p => p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today));
+        var active = people.WhereActiveOn(today);
         var byKind = await active.GroupBy(p => p.Kind).Select(g => new KindCount(g.Key, g.Count())).ToListAsync(cancellationToken);
         var total = await people.CountAsync(cancellationToken);
         var activeCount = byKind.Sum(k => k.Count);

@@ -105,6 +105,32 @@ public static class OrganisationMapping
 {
     public static UnitResponse ToResponse(this Unit u) => new(u.Id, u.Code, u.Name, u.NameZh, u.Kind, u.ParentId, u.Location, u.IsActive, u.Version);
 
+    public static UnitInput ToInput(this Unit u) => new()
+    {
+        Code = u.Code,
+        Name = u.Name,
+        NameZh = u.NameZh,
+        Kind = u.Kind,
+        ParentId = u.ParentId,
+        Location = u.Location,
+        IsActive = u.IsActive,
+        Version = u.Version,
+    };
+
+    public static VendorInput ToInput(this Vendor v) => new()
+    {
+        Name = v.Name,
+        Kind = v.Kind,
+        ContractNumber = v.ContractNumber,
+        ContractStart = v.ContractStart,
+        ContractEnd = v.ContractEnd,
+        ContactName = v.ContactName,
+        ContactEmail = v.ContactEmail,
+        ContactPhone = v.ContactPhone,
+        IsActive = v.IsActive,
+        Version = v.Version,
+    };
+
     public static VendorResponse ToResponse(this Vendor v) => new(
         v.Id, v.Name, v.Kind, v.ContractNumber, v.ContractStart, v.ContractEnd, v.ContactName, v.ContactEmail, v.ContactPhone, v.IsActive, v.Version);
 }

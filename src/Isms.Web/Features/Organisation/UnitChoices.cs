@@ -1,4 +1,5 @@
 using System.Globalization;
+using Isms.Core.Organisation;
 using Isms.Web.Data;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -12,25 +13,19 @@ public static class UnitChoices
     {
         var chinese = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
         var units = await db.Set<Unit>().AsNoTracking().ToListAsync(cancellationToken);
-        var byParent = units.ToLookup(u => u.ParentId);
-        var list = new List<SelectListItem>();
-        void Add(int? parent, int depth)
-        {
-            foreach (var unit in byParent[parent].OrderBy(u => u.Code, StringComparer.Ordinal))
-            {
-                var name = new string('\u00a0', depth * 3) + unit.DisplayName(chinese) + (unit.IsActive ? "" : " ✕");
-                list.Add(new SelectListItem(name, unit.Id.ToString(CultureInfo.InvariantCulture)));
-                Add(unit.Id, depth + 1);
-            }
-        }
-
-        Add(null, 0);
-        // A unit whose parent chain is broken would be missed above; list it rather than hide it.
-        foreach (var orphan in units.Where(u => list.All(i => i.Value != u.Id.ToString(CultureInfo.InvariantCulture))))
-        {
-            list.Add(new SelectListItem(orphan.DisplayName(chinese), orphan.Id.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return list;
+        return InTreeOrder(units).Select(u => new SelectListItem(
+            Indent(u.Depth) + u.Unit.DisplayName(chinese) + (u.Unit.IsActive ? "" : " ✕"),
+            u.Unit.Id.ToString(CultureInfo.InvariantCulture))).ToList();
     }
+
+    /// The units in tree order with their depth (Isms.Core's UnitTree), siblings by code.
+    public static IEnumerable<(Unit Unit, int Depth)> InTreeOrder(IReadOnlyList<Unit> units)
+    {
+        var byId = units.ToDictionary(u => u.Id);
+        return new UnitTree(units.ToDictionary(u => u.Id, u => u.ParentId))
+            .InTreeOrder(id => byId[id].Code)
+            .Select(entry => (byId[entry.Unit], entry.Depth));
+    }
+
+    public static string Indent(int depth) => new('\u00a0', depth * 3);
 }

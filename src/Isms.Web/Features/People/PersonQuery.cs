@@ -83,8 +83,8 @@ public sealed record PersonQuery : IValidatableObject
 
         return StatusValue switch
         {
-            PersonStatus.Active => people.Where(p => p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today)),
-            PersonStatus.Inactive => people.Where(p => p.ActiveFrom > today || p.ActiveTo < today),
+            PersonStatus.Active => people.WhereActiveOn(today),
+            PersonStatus.Inactive => people.WhereInactiveOn(today),
             _ => people,
         };
     }

@@ -22,7 +22,7 @@ public static class PersonReads
             p.Phone,
             p.ActiveFrom,
             p.ActiveTo,
-            p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today),
+            p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today), // ActiveOn.Day, inlined: a projection cannot call it
             p.Account == null ? null : p.Account.UserName,
             p.Version,
             p.CreatedAt,

@@ -48,7 +48,7 @@ public sealed class EditModel(IsmsDbContext db, OrganisationWrites writes, Today
                 return NotFound();
             }
 
-            Input = new UnitInput { Code = u.Code, Name = u.Name, NameZh = u.NameZh, Kind = u.Kind, ParentId = u.ParentId, Location = u.Location, IsActive = u.IsActive, Version = u.Version };
+            Input = u.ToInput();
         }
 
         Assign = new AssignForm { From = today.Date };
@@ -111,8 +111,7 @@ public sealed class EditModel(IsmsDbContext db, OrganisationWrites writes, Today
 
     private async Task ReloadInputAsync(int id, CancellationToken cancellationToken)
     {
-        var u = await db.Set<Unit>().AsNoTracking().SingleAsync(x => x.Id == id, cancellationToken);
-        Input = new UnitInput { Code = u.Code, Name = u.Name, NameZh = u.NameZh, Kind = u.Kind, ParentId = u.ParentId, Location = u.Location, IsActive = u.IsActive, Version = u.Version };
+        Input = (await db.Set<Unit>().AsNoTracking().SingleAsync(u => u.Id == id, cancellationToken)).ToInput();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -24,25 +24,16 @@ public sealed class IndexModel(IsmsDbContext db, Today today, IAuthorizationServ
         var date = today.Date;
         var units = await db.Set<Unit>().AsNoTracking().ToListAsync(cancellationToken);
         var counts = await db.Set<Person>().AsNoTracking()
-            .Where(p => p.ActiveFrom <= date && (p.ActiveTo == null || p.ActiveTo >= date))
+            .WhereActiveOn(date)
             .GroupBy(p => p.UnitId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var holders = (await db.Set<Responsibility>()
             .Where(r => r.From <= date && (r.To == null || r.To >= date)).ToResponses().ToListAsync(cancellationToken))
             .ToLookup(r => r.UnitId);
 
-        var byParent = units.ToLookup(u => u.ParentId);
-        var rows = new List<UnitRow>();
-        void Add(int? parent, int depth)
-        {
-            foreach (var unit in byParent[parent].OrderBy(u => u.Code, StringComparer.Ordinal))
-            {
-                rows.Add(new UnitRow(unit, unit.DisplayName(chinese), new string('\u00a0', depth * 3), counts.GetValueOrDefault(unit.Id), holders[unit.Id].ToList()));
-                Add(unit.Id, depth + 1);
-            }
-        }
-
-        Add(null, 0);
+        var rows = UnitChoices.InTreeOrder(units)
+            .Select(u => new UnitRow(u.Unit, u.Unit.DisplayName(chinese), UnitChoices.Indent(u.Depth), counts.GetValueOrDefault(u.Unit.Id), holders[u.Unit.Id].ToList()))
+            .ToList();
         Rows = rows;
         CanWrite = (await authorization.AuthorizeAsync(User, Policies.PeopleWrite)).Succeeded;
     }

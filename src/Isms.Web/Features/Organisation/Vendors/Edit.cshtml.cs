@@ -26,19 +26,7 @@ public sealed class EditModel(IsmsDbContext db, OrganisationWrites writes) : Pag
                 return NotFound();
             }
 
-            Input = new VendorInput
-            {
-                Name = v.Name,
-                Kind = v.Kind,
-                ContractNumber = v.ContractNumber,
-                ContractStart = v.ContractStart,
-                ContractEnd = v.ContractEnd,
-                ContactName = v.ContactName,
-                ContactEmail = v.ContactEmail,
-                ContactPhone = v.ContactPhone,
-                IsActive = v.IsActive,
-                Version = v.Version,
-            };
+            Input = v.ToInput();
         }
 
         return Page();

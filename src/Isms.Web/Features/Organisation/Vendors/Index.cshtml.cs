@@ -19,7 +19,7 @@ public sealed class IndexModel(IsmsDbContext db, Today today, IAuthorizationServ
     {
         var date = today.Date;
         var staff = await db.Set<Person>().AsNoTracking()
-            .Where(p => p.VendorId != null && p.ActiveFrom <= date && (p.ActiveTo == null || p.ActiveTo >= date))
+            .WhereActiveOn(date).Where(p => p.VendorId != null)
             .GroupBy(p => p.VendorId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Rows = (await db.Set<Vendor>().AsNoTracking().OrderBy(v => v.Name).ToListAsync(cancellationToken))
