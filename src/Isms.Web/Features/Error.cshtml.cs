@@ -16,14 +16,22 @@ public sealed class ErrorModel : PageModel
 
     public bool IsNotFound { get; private set; }
 
+    public bool IsDenied { get; private set; }
+
     public void OnGet()
     {
         TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         // A record that vanished between the list and the click is not a server fault.
-        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is RecordNotFoundException)
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is RecordNotFoundException)
         {
             IsNotFound = true;
             Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        else if (error is AccessDeniedException)
+        {
+            IsDenied = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
         }
     }
 

@@ -1,5 +1,7 @@
 using Isms.Web.Data;
+using Isms.Web.Features.Access;
 using Isms.Web.Features.Accounts;
+using Isms.Web.Features.Documents;
 using Isms.Web.Features.Home;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Features.People;
@@ -59,8 +61,10 @@ public static class IsmsWebApp
         services.AddBackup();
 
         services.AddAccounts();
+        services.AddAccess(builder.Configuration);
         services.AddOrganisation();
         services.AddPeople();
+        services.AddDocuments();
 
         var app = builder.Build();
         Configure(app);
@@ -95,6 +99,8 @@ public static class IsmsWebApp
         app.MapHome();
         app.MapOrganisation();
         app.MapPeople();
+        app.MapDocuments();
+        app.MapAccess();
     }
 
     public static bool HttpsIsConfigured(IConfiguration configuration) =>

@@ -1,4 +1,5 @@
 using Isms.Web.Data;
+using Isms.Web.Features.Access;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Isms.Web.Features.People;
 
 [Authorize(Policy = Policies.PeopleRead)]
-public sealed class DetailsModel(IsmsDbContext db, Today today, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, IAuthorizationService authorization) : PageModel
 {
     public PersonResponse Person { get; private set; } = null!;
 
@@ -22,7 +23,7 @@ public sealed class DetailsModel(IsmsDbContext db, Today today, IAuthorizationSe
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await PersonReads.FindAsync(db, id, today.Date, cancellationToken) is not { } person)
+        if (await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, cancellationToken), id, today.Date, cancellationToken) is not { } person)
         {
             return NotFound();
         }

@@ -1,4 +1,5 @@
 using Isms.Web.Data;
+using Isms.Web.Features.Access;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Platform.Errors;
 using Isms.Web.Platform.Security;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Isms.Web.Features.People;
 
 [Authorize(Policy = Policies.PeopleWrite)]
-public sealed class EditModel(IsmsDbContext db, PersonWrites writes, Today today) : PageModel
+public sealed class EditModel(IsmsDbContext db, Caller caller, PersonWrites writes, Today today) : PageModel
 {
     [BindProperty]
     public PersonInput Input { get; set; } = new();
@@ -28,7 +29,7 @@ public sealed class EditModel(IsmsDbContext db, PersonWrites writes, Today today
         Id = id;
         if (id is { } existing)
         {
-            if (await PersonReads.FindAsync(db, existing, today.Date, cancellationToken) is not { } p)
+            if (await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, cancellationToken), existing, today.Date, cancellationToken) is not { } p)
             {
                 return NotFound();
             }

@@ -1,4 +1,5 @@
 using Isms.Web.Data;
+using Isms.Web.Features.Access;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Platform.Paging;
 using Isms.Web.Platform.Security;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Isms.Web.Features.People;
 
 [Authorize(Policy = Policies.PeopleRead)]
-public sealed class IndexModel(IsmsDbContext db, Today today, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(IsmsDbContext db, Caller caller, Today today, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public PersonQuery Query { get; set; } = new();
@@ -34,7 +35,7 @@ public sealed class IndexModel(IsmsDbContext db, Today today, IAuthorizationServ
             Query = new PersonQuery { Q = Query.Q?.Length <= 100 ? Query.Q : null };
         }
 
-        Result = await PersonReads.SearchAsync(db, Query, today.Date, cancellationToken);
+        Result = await PersonReads.SearchAsync(db, await caller.VisiblePeopleAsync(db, cancellationToken), Query, today.Date, cancellationToken);
         Pager = new PagerModel(Result.PageNumber, Result.PageCount, "/People", Request.Query);
         var units = await UnitChoices.LoadAsync(db, cancellationToken);
         Units = units;

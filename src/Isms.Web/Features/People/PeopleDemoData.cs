@@ -97,11 +97,18 @@ public sealed class PeopleDemoData(TimeProvider clock) : IDemoData
                 ActiveTo = i % 40 == 0 ? new DateOnly(2025, 12, 31) : null,
                 CreatedAt = now,
                 UpdatedAt = now,
+                // Most staff read internal documents; a few have not signed the agreement yet.
+                Clearance = 1,
+                AgreementSigned = i % 10 != 0,
             };
             person.RefreshSearchText();
             persons.Add(person);
         }
 
+        // The handling unit reads everything; the heads read up to Sensitive.
+        persons[2].Clearance = persons[3].Clearance = 3;
+        persons[0].Clearance = persons[1].Clearance = 2;
+        persons[0].AgreementSigned = persons[1].AgreementSigned = persons[2].AgreementSigned = persons[3].AgreementSigned = true;
         db.AddRange(persons);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -1,4 +1,5 @@
 using Isms.Web.Data;
+using Isms.Web.Features.Access;
 using Isms.Web.Platform.Paging;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;
@@ -27,41 +28,41 @@ public static class PeopleEndpoints
         return endpoints;
     }
 
-    private static async Task<Ok<Page<PersonResponse>>> List([AsParameters] PersonQuery query, IsmsDbContext db, Today today, CancellationToken ct) =>
-        TypedResults.Ok(await PersonReads.SearchAsync(db, query, today.Date, ct));
+    private static async Task<Ok<Page<PersonResponse>>> List([AsParameters] PersonQuery query, IsmsDbContext db, Caller caller, Today today, CancellationToken ct) =>
+        TypedResults.Ok(await PersonReads.SearchAsync(db, await caller.VisiblePeopleAsync(db, ct), query, today.Date, ct));
 
-    private static async Task<Results<Ok<PersonResponse>, NotFound>> Get(int id, IsmsDbContext db, Today today, CancellationToken ct) =>
-        await PersonReads.FindAsync(db, id, today.Date, ct) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
+    private static async Task<Results<Ok<PersonResponse>, NotFound>> Get(int id, IsmsDbContext db, Caller caller, Today today, CancellationToken ct) =>
+        await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, ct), id, today.Date, ct) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
 
-    private static async Task<Created<PersonResponse>> Create(PersonInput input, PersonWrites writes, IsmsDbContext db, Today today, CancellationToken ct)
+    private static async Task<Created<PersonResponse>> Create(PersonInput input, PersonWrites writes, IsmsDbContext db, Caller caller, Today today, CancellationToken ct)
     {
         var person = await writes.CreateAsync(input, ct);
-        var response = (await PersonReads.FindAsync(db, person.Id, today.Date, ct))!;
+        var response = (await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, ct), person.Id, today.Date, ct))!;
         return TypedResults.Created($"/api/v1/persons/{person.Id}", response);
     }
 
-    private static async Task<Ok<PersonResponse>> Update(int id, PersonInput input, PersonWrites writes, IsmsDbContext db, Today today, CancellationToken ct)
+    private static async Task<Ok<PersonResponse>> Update(int id, PersonInput input, PersonWrites writes, IsmsDbContext db, Caller caller, Today today, CancellationToken ct)
     {
         await writes.UpdateAsync(id, input, ct);
-        return TypedResults.Ok((await PersonReads.FindAsync(db, id, today.Date, ct))!);
+        return TypedResults.Ok((await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, ct), id, today.Date, ct))!);
     }
 
-    private static async Task<Ok<PersonResponse>> Deactivate(int id, PersonWrites writes, IsmsDbContext db, Today today, CancellationToken ct)
+    private static async Task<Ok<PersonResponse>> Deactivate(int id, PersonWrites writes, IsmsDbContext db, Caller caller, Today today, CancellationToken ct)
     {
         await writes.DeactivateAsync(id, ct);
-        return TypedResults.Ok((await PersonReads.FindAsync(db, id, today.Date, ct))!);
+        return TypedResults.Ok((await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, ct), id, today.Date, ct))!);
     }
 
-    private static async Task<Ok<PersonResponse>> Reactivate(int id, PersonWrites writes, IsmsDbContext db, Today today, CancellationToken ct)
+    private static async Task<Ok<PersonResponse>> Reactivate(int id, PersonWrites writes, IsmsDbContext db, Caller caller, Today today, CancellationToken ct)
     {
         await writes.ReactivateAsync(id, ct);
-        return TypedResults.Ok((await PersonReads.FindAsync(db, id, today.Date, ct))!);
+        return TypedResults.Ok((await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, ct), id, today.Date, ct))!);
     }
 
     /// Every person the filters select, not only one page.
-    private static async Task Export([AsParameters] PersonQuery query, IsmsDbContext db, Today today, HttpContext http, CancellationToken ct)
+    private static async Task Export([AsParameters] PersonQuery query, IsmsDbContext db, Caller caller, Today today, HttpContext http, CancellationToken ct)
     {
-        var filtered = await query.FilterAsync(db, today.Date, ct);
+        var filtered = await query.FilterAsync(db, await caller.VisiblePeopleAsync(db, ct), today.Date, ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"persons-{today.Date:yyyyMMdd}.csv\"";
         await PersonCsv.WriteAsync(http.Response.Body, query.Order(filtered).Project(today.Date).AsAsyncEnumerable(), ct);

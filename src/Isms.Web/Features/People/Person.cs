@@ -50,6 +50,14 @@ public sealed class Person
 
     public Account? Account { get; private set; }
 
+    /// The highest classification rank this person may read (need-to-know), set by the security
+    /// officer. Only effective once the person has signed a current confidentiality agreement.
+    public int Clearance { get; set; }
+
+    /// Whether the person has signed the current confidentiality agreement. The agreements
+    /// themselves come with the people-obligations feature, which will keep this flag up to date.
+    public bool AgreementSigned { get; set; }
+
     /// Lower-case name, e-mail, number and job function: one column that searches the same way on
     /// SQLite and PostgreSQL.
     public string SearchText { get; private set; } = "";

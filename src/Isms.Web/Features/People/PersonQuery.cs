@@ -54,9 +54,9 @@ public sealed record PersonQuery : IValidatableObject
 
     public int Size => PageSize ?? 25;
 
-    public async Task<IQueryable<Person>> FilterAsync(IsmsDbContext db, DateOnly today, CancellationToken cancellationToken)
+    public async Task<IQueryable<Person>> FilterAsync(IsmsDbContext db, IQueryable<Person> visible, DateOnly today, CancellationToken cancellationToken)
     {
-        var people = db.Set<Person>().AsNoTracking();
+        var people = visible.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var term = Q.Trim().ToLowerInvariant();

@@ -24,13 +24,15 @@ public static class PersonReads
             p.ActiveTo,
             p.ActiveFrom <= today && (p.ActiveTo == null || p.ActiveTo >= today), // ActiveOn.Day, inlined: a projection cannot call it
             p.Account == null ? null : p.Account.UserName,
+            p.Clearance,
+            p.AgreementSigned,
             p.Version,
             p.CreatedAt,
             p.UpdatedAt));
 
-    public static async Task<Page<PersonResponse>> SearchAsync(IsmsDbContext db, PersonQuery query, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<Page<PersonResponse>> SearchAsync(IsmsDbContext db, IQueryable<Person> visible, PersonQuery query, DateOnly today, CancellationToken cancellationToken)
     {
-        var filtered = await query.FilterAsync(db, today, cancellationToken);
+        var filtered = await query.FilterAsync(db, visible, today, cancellationToken);
         var total = await filtered.CountAsync(cancellationToken);
         var items = await query.Order(filtered)
             .Skip((query.PageNumber - 1) * query.Size)
@@ -40,6 +42,6 @@ public static class PersonReads
         return new Page<PersonResponse>(items, total, query.PageNumber, query.Size);
     }
 
-    public static Task<PersonResponse?> FindAsync(IsmsDbContext db, int id, DateOnly today, CancellationToken cancellationToken) =>
-        db.Set<Person>().AsNoTracking().Where(p => p.Id == id).Project(today).SingleOrDefaultAsync(cancellationToken);
+    public static Task<PersonResponse?> FindAsync(IQueryable<Person> visible, int id, DateOnly today, CancellationToken cancellationToken) =>
+        visible.AsNoTracking().Where(p => p.Id == id).Project(today).SingleOrDefaultAsync(cancellationToken);
 }

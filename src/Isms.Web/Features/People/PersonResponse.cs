@@ -17,6 +17,8 @@ public sealed record PersonResponse(
     DateOnly? ActiveTo,
     bool IsActive,
     string? AccountUserName,
+    int Clearance,
+    bool AgreementSigned,
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

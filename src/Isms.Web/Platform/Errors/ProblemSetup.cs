@@ -61,6 +61,15 @@ public sealed partial class RuleViolationHandler(IProblemDetailsService problems
             }, exception);
         }
 
+        if (exception is AccessDeniedException denied)
+        {
+            return await WriteAsync(httpContext, StatusCodes.Status403Forbidden, new ProblemDetails
+            {
+                Type = ProblemSetup.TypeBase + "forbidden",
+                Title = denied.Message,
+            }, exception);
+        }
+
         if (exception is DbUpdateConcurrencyException)
         {
             return await WriteAsync(httpContext, StatusCodes.Status409Conflict, new ProblemDetails

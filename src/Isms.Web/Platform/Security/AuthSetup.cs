@@ -49,7 +49,11 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.PeopleRead, p => p.RequireRole(Roles.Administrator, Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
-            .AddPolicy(Policies.PeopleWrite, p => p.RequireRole(Roles.Administrator, Roles.SecurityOfficer));
+            .AddPolicy(Policies.PeopleWrite, p => p.RequireRole(Roles.Administrator, Roles.SecurityOfficer))
+            .AddPolicy(Policies.RecordsRead, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.DocumentsWrite, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager))
+            .AddPolicy(Policies.AccountsWrite, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ClearanceWrite, p => p.RequireRole(Roles.SecurityOfficer));
 
         return services;
     }

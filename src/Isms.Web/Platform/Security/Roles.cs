@@ -21,4 +21,18 @@ public static class Policies
 
     /// Change the organisation and the people in scope.
     public const string PeopleWrite = "people.write";
+
+    /// Read the records of the management system (documents, and later forms, incidents, risks):
+    /// every role may ask, and need-to-know (Caller, RecordAccess) decides which records answer.
+    public const string RecordsRead = "records.read";
+
+    /// File and change documents of the register (within the writer's units and clearance).
+    public const string DocumentsWrite = "documents.write";
+
+    /// Give accounts roles and unit scopes.
+    public const string AccountsWrite = "accounts.write";
+
+    /// Set a person's clearance and agreement flag: the handling unit's decision, not the
+    /// administrator's (separation of duties).
+    public const string ClearanceWrite = "clearance.write";
 }

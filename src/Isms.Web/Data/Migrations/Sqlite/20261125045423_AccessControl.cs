@@ -1,0 +1,153 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Isms.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AccessControl : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "AgreementSigned",
+                table: "Person",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Clearance",
+                table: "Person",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "Document",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Edition = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NextReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsWithdrawn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Classification = table.Column<int>(type: "INTEGER", nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    VendorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 2300, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Document", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Document_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Document_Unit_OwnerUnitId",
+                        column: x => x.OwnerUnitId,
+                        principalTable: "Unit",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Document_Vendor_VendorId",
+                        column: x => x.VendorId,
+                        principalTable: "Vendor",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleScope",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleScope", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleScope_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RoleScope_Unit_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Unit",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Document_CreatedById",
+                table: "Document",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Document_OwnerUnitId_Classification",
+                table: "Document",
+                columns: new[] { "OwnerUnitId", "Classification" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Document_Reference",
+                table: "Document",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Document_VendorId",
+                table: "Document",
+                column: "VendorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleScope_AccountId_Role_UnitId",
+                table: "RoleScope",
+                columns: new[] { "AccountId", "Role", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleScope_UnitId",
+                table: "RoleScope",
+                column: "UnitId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Document");
+
+            migrationBuilder.DropTable(
+                name: "RoleScope");
+
+            migrationBuilder.DropColumn(
+                name: "AgreementSigned",
+                table: "Person");
+
+            migrationBuilder.DropColumn(
+                name: "Clearance",
+                table: "Person");
+        }
+    }
+}
