@@ -5,6 +5,7 @@ using Isms.Web.Features.Documents;
 using Isms.Web.Features.Home;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Features.People;
+using Isms.Web.Features.Tokens;
 using Isms.Web.Platform.Backup;
 using Isms.Web.Platform.Demo;
 using Isms.Web.Platform.Errors;
@@ -65,6 +66,7 @@ public static class IsmsWebApp
         services.AddOrganisation();
         services.AddPeople();
         services.AddDocuments();
+        services.AddTokens();
 
         var app = builder.Build();
         Configure(app);
@@ -88,6 +90,7 @@ public static class IsmsWebApp
         app.UseIsmsLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTokenScopeGate();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -101,6 +104,7 @@ public static class IsmsWebApp
         app.MapPeople();
         app.MapDocuments();
         app.MapAccess();
+        app.MapTokens();
     }
 
     public static bool HttpsIsConfigured(IConfiguration configuration) =>

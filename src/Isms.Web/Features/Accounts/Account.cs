@@ -21,6 +21,10 @@ public sealed class Account : IdentityUser<Guid>
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// An account for automation (monitoring, ticket import, scripts): it has no password, so it
+    /// can never sign in interactively, and works only through access tokens.
+    public bool IsServiceAccount { get; set; }
 }
 
 public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>

@@ -11,8 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Isms.Web.Features.People;
 
 [Authorize(Policy = Policies.PeopleRead)]
-public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, IAuthorizationService authorization, Classifications classifications) : PageModel
 {
+    public Classifications Levels => classifications;
+
+    public bool CanSetClearance { get; private set; }
+
     public PersonResponse Person { get; private set; } = null!;
 
     public string UnitName { get; private set; } = "";
@@ -33,6 +37,7 @@ public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, I
         UnitName = unit.DisplayName(System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal));
         Responsibilities = await db.Set<Responsibility>().Where(r => r.PersonId == id).OrderBy(r => r.From).ToResponses().ToListAsync(cancellationToken);
         CanWrite = (await authorization.AuthorizeAsync(User, Policies.PeopleWrite)).Succeeded;
+        CanSetClearance = (await authorization.AuthorizeAsync(User, Policies.ClearanceWrite)).Succeeded;
         return Page();
     }
 
@@ -57,6 +62,18 @@ public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, I
 
         await writes.ReactivateAsync(id, cancellationToken);
         TempData["Notice"] = "The person was reactivated.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostClearanceAsync(int id, int clearance, bool agreementSigned, AccessWrites access, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.ClearanceWrite)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        await access.SetClearanceAsync(id, new ClearanceRequest(clearance, agreementSigned), cancellationToken);
+        TempData["Notice"] = "The clearance was saved.";
         return RedirectToPage(new { id });
     }
 }

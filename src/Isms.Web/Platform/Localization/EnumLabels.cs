@@ -56,4 +56,30 @@ public static class EnumLabels
             .Concat(Enum.GetValues<VendorKind>().Select(Of))
             .Concat(Enum.GetValues<ResponsibilityKind>().Select(Of))
             .Concat(Enum.GetValues<PersonStatus>().Select(Of));
+
+    public static string Of(Features.Documents.DocumentKind kind) => kind switch
+    {
+        Features.Documents.DocumentKind.Policy => "Policy",
+        Features.Documents.DocumentKind.Procedure => "Procedure",
+        Features.Documents.DocumentKind.Guideline => "Guideline",
+        Features.Documents.DocumentKind.Form => "Form",
+        Features.Documents.DocumentKind.Record => "Record",
+        Features.Documents.DocumentKind.Other => "Other",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(Isms.Core.Access.RecordAudience audience) => audience switch
+    {
+        Isms.Core.Access.RecordAudience.Restricted => "Owner unit's readers only",
+        Isms.Core.Access.RecordAudience.OwnerUnitMembers => "Everyone in the owner unit",
+        Isms.Core.Access.RecordAudience.Everyone => "Everyone in scope",
+        _ => audience.ToString(),
+    };
+
+    public static string Of(Features.Tokens.TokenScope scope) => scope switch
+    {
+        Features.Tokens.TokenScope.Read => "Read only",
+        Features.Tokens.TokenScope.Write => "Read and write",
+        _ => scope.ToString(),
+    };
 }

@@ -50,6 +50,7 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.PeopleRead, p => p.RequireRole(Roles.Administrator, Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
             .AddPolicy(Policies.PeopleWrite, p => p.RequireRole(Roles.Administrator, Roles.SecurityOfficer))
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.RecordsRead, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.DocumentsWrite, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager))
             .AddPolicy(Policies.AccountsWrite, p => p.RequireRole(Roles.Administrator))

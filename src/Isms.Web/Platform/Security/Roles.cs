@@ -16,6 +16,9 @@ public static class Roles
 
 public static class Policies
 {
+    /// Any signed-in account, whatever its roles: its own preferences and tokens.
+    public const string SignedIn = "signed-in";
+
     /// Read the organisation and the people in scope.
     public const string PeopleRead = "people.read";
 
