@@ -55,7 +55,11 @@ public static class EnumLabels
             .Concat(Enum.GetValues<UnitKind>().Select(Of))
             .Concat(Enum.GetValues<VendorKind>().Select(Of))
             .Concat(Enum.GetValues<ResponsibilityKind>().Select(Of))
-            .Concat(Enum.GetValues<PersonStatus>().Select(Of));
+            .Concat(Enum.GetValues<PersonStatus>().Select(Of))
+            .Concat(Enum.GetValues<Features.Documents.DocumentKind>().Select(Of))
+            .Concat(Enum.GetValues<Isms.Core.Access.RecordAudience>().Select(Of))
+            .Concat(Enum.GetValues<Features.Tokens.TokenScope>().Select(Of))
+            .Concat(Security.Roles.All.Select(Security.RoleLabels.Of));
 
     public static string Of(Features.Documents.DocumentKind kind) => kind switch
     {
