@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Isms.Web.Data;
+using Isms.Web.Features.Accounts;
 using Isms.Web.Features.Tokens;
 
 namespace Isms.Web.Cli;
@@ -37,6 +38,7 @@ public static class TokenCommands
             }
 
             await using var services = app.Services.CreateAsyncScope();
+            await services.ServiceProvider.GetRequiredService<AccountAdmin>().EnsureRolesAsync();
             var tokens = services.ServiceProvider.GetRequiredService<TokenWrites>();
             var holder = await tokens.EnsureServiceAccountAsync(result.GetValue(account)!, result.GetValue(role)!, ct);
             var created = await tokens.CreateAsync(holder.Id, new TokenRequest
