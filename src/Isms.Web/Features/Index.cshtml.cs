@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Isms.Web.Features;
 
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class IndexModel(IsmsDbContext db, Today today, IAuthorizationService authorization) : PageModel
 {
     public HomeFigures? Figures { get; private set; }

@@ -1,0 +1,105 @@
+namespace Isms.Web.Tests.Access;
+
+/// Who may use which endpoint: the table AccessMatrixTests checks against the running app, one
+/// letter per principal: a = allowed (any answer but 401, 403, 404 or a redirect to sign in),
+/// d = denied (401, 403 or a redirect to sign-in / denied), h = hidden (404: allowed by role, but
+/// the record is not theirs to see). A new endpoint without a row fails EndpointDeclarationTests.
+public static class AccessMatrix
+{
+    /// The columns. unsigned: Staff without a signed confidentiality agreement; vendor2 and
+    /// manager2: another vendor's staff and the manager of another unit; disabled: an account
+    /// disabled while signed in.
+    public static readonly string[] Principals =
+        ["anon", "disabled", "unsigned", "staff", "vendor", "vendor2", "manager", "manager2", "officer", "auditor", "admin"];
+
+    /// Rows that end the caller's session run after all others.
+    public static readonly HashSet<string> RunsLast = ["POST /api/v1/auth/sign-out"];
+
+    private const string Anyone = "aa aaaa aa aaa";
+    private const string SignedIn = "dd aaaa aa aaa";
+    private const string PeopleRead = "dd dddd aa aaa";
+    private const string PeopleWrite = "dd dddd dd ada";
+    private const string AdminOnly = "dd dddd dd dda";
+
+    //                                                        an di un st ve v2 ma m2 of au ad
+    public static readonly IReadOnlyDictionary<string, string> Rows = new Dictionary<string, string>
+    {
+        ["ANY /health/live"] = Anyone,
+        ["ANY /health/ready"] = Anyone,
+        ["GET /api/{documentName}/openapi.json"] = Anyone,
+        ["POST /api/v1/auth/sign-in"] = Anyone,
+        ["POST /api/v1/auth/sign-out"] = SignedIn,
+        ["POST /api/v1/auth/change-password"] = SignedIn,
+        ["GET /api/v1/summary"] = PeopleRead,
+
+        ["GET /api/v1/units"] = PeopleRead,
+        ["GET /api/v1/units/{id:int}"] = PeopleRead,
+        ["POST /api/v1/units"] = PeopleWrite,
+        ["PUT /api/v1/units/{id:int}"] = PeopleWrite,
+        ["GET /api/v1/vendors"] = PeopleRead,
+        ["GET /api/v1/vendors/{id:int}"] = PeopleRead,
+        ["POST /api/v1/vendors"] = PeopleWrite,
+        ["PUT /api/v1/vendors/{id:int}"] = PeopleWrite,
+        ["GET /api/v1/responsibilities"] = PeopleRead,
+        ["POST /api/v1/responsibilities"] = PeopleWrite,
+        ["POST /api/v1/responsibilities/{id:int}/end"] = PeopleWrite,
+
+        ["GET /api/v1/persons/"] = PeopleRead,
+        ["GET /api/v1/persons/{id:int}"] = "dd dddd ah aaa",
+        ["GET /api/v1/persons/export.csv"] = PeopleRead,
+        ["POST /api/v1/persons/"] = PeopleWrite,
+        ["PUT /api/v1/persons/{id:int}"] = PeopleWrite,
+        ["POST /api/v1/persons/{id:int}/deactivate"] = PeopleWrite,
+        ["POST /api/v1/persons/{id:int}/reactivate"] = PeopleWrite,
+        ["POST /api/v1/persons/import"] = PeopleWrite,
+        ["PUT /api/v1/persons/{id:int}/clearance"] = "dd dddd dd add",
+
+        ["GET /api/v1/classifications"] = SignedIn,
+        ["GET /api/v1/documents/"] = SignedIn,
+        ["GET /api/v1/documents/{id:int}"] = "dd hhah ah aah",
+        ["GET /api/v1/documents/export.csv"] = SignedIn,
+        ["POST /api/v1/documents/"] = "dd dddd aa add",
+        ["PUT /api/v1/documents/{id:int}"] = "dd dddd aa add",
+
+        ["GET /api/v1/accounts/{id:guid}/roles/"] = AdminOnly,
+        ["PUT /api/v1/accounts/{id:guid}/roles/"] = AdminOnly,
+
+        ["GET /api/v1/tokens/"] = SignedIn,
+        ["POST /api/v1/tokens/"] = SignedIn,
+        ["DELETE /api/v1/tokens/{id:guid}"] = "dd hhhh hh hhh", // another account's token
+        ["GET /api/v1/service-accounts/"] = AdminOnly,
+        ["POST /api/v1/service-accounts/"] = AdminOnly,
+        ["POST /api/v1/service-accounts/{id:guid}/tokens"] = AdminOnly,
+        ["DELETE /api/v1/service-accounts/{id:guid}/tokens/{tokenId:guid}"] = AdminOnly,
+
+        ["PAGE /"] = SignedIn,
+        ["PAGE /Index"] = SignedIn,
+        ["PAGE /Error"] = Anyone,
+        ["PAGE /Status"] = Anyone,
+        ["PAGE /Accounts/SignIn"] = Anyone,
+        ["PAGE /Accounts/Denied"] = Anyone,
+        ["PAGE /Accounts/Language"] = Anyone,
+        ["PAGE /Accounts/SignOut"] = SignedIn,
+        ["PAGE /Accounts/ChangePassword"] = SignedIn,
+        ["PAGE /Accounts/Preferences"] = SignedIn,
+        ["PAGE /Access/AccountRoles/{id:guid}"] = AdminOnly,
+        ["PAGE /Documents"] = SignedIn,
+        ["PAGE /Documents/Index"] = SignedIn,
+        ["PAGE /Documents/Details/{id:int}"] = "dd hhah ah aah",
+        ["PAGE /Documents/Edit/{id:int?}"] = "dd dddd ah add",
+        ["PAGE /Organisation/Units"] = PeopleRead,
+        ["PAGE /Organisation/Units/Index"] = PeopleRead,
+        ["PAGE /Organisation/Units/Edit/{id:int?}"] = PeopleWrite,
+        ["PAGE /Organisation/Vendors"] = PeopleRead,
+        ["PAGE /Organisation/Vendors/Index"] = PeopleRead,
+        ["PAGE /Organisation/Vendors/Edit/{id:int?}"] = PeopleWrite,
+        ["PAGE /People"] = PeopleRead,
+        ["PAGE /People/Index"] = PeopleRead,
+        ["PAGE /People/Details/{id:int}"] = "dd dddd ah aaa",
+        ["PAGE /People/Edit/{id:int?}"] = PeopleWrite,
+        ["PAGE /People/Import"] = PeopleWrite,
+        ["PAGE /Tokens"] = SignedIn,
+        ["PAGE /Tokens/Index"] = SignedIn,
+        ["PAGE /Tokens/ServiceAccounts"] = AdminOnly,
+    };
+}
