@@ -49,11 +49,18 @@ public static class IsmsWebApp
         services.AddIsmsHealth();
         services.AddIsmsLocalization();
         services.AddIsmsAuth(builder.Configuration);
+        services.AddIsmsForwardedHeaders(builder.Configuration);
         services.AddValidation();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi("v1");
-        services.AddAntiforgery(options => options.Cookie.Name = "isms.antiforgery");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "isms.antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
@@ -75,6 +82,12 @@ public static class IsmsWebApp
 
     private static void Configure(WebApplication app)
     {
+        var behindProxy = ForwardedHeadersSetup.IsConfigured(app.Configuration);
+        if (behindProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+
         var isApi = (HttpContext context) => context.Request.Path.StartsWithSegments("/api");
         app.UseWhen(isApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !isApi(c), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
@@ -83,6 +96,11 @@ public static class IsmsWebApp
         {
             app.UseHsts();
             app.UseHttpsRedirection();
+        }
+        else if (behindProxy)
+        {
+            // TLS ends at the proxy: HSTS goes on the answers to requests that came in over HTTPS.
+            app.UseHsts();
         }
 
         app.UseSecurityHeaders();
