@@ -24,6 +24,8 @@ public abstract class EveryPageTests(IsmsApp app)
             "/People/Details/{person}", "/People/Edit/{person}", "/Organisation/Units", "/Organisation/Units/Edit",
             "/Organisation/Units/Edit/{unit}", "/Organisation/Vendors", "/Organisation/Vendors/Edit", "/Organisation/Vendors/Edit/{vendor}",
             "/Accounts/Preferences", "/Accounts/ChangePassword",
+            "/Documents", "/Documents?kind=procedure&withdrawn=true&sort=-title", "/Documents/Details/{document}", "/Documents/Edit", "/Documents/Edit/{document}",
+            "/Tokens",
         })
         {
             data.Add(path, "en");
@@ -57,9 +59,11 @@ public abstract class EveryPageTests(IsmsApp app)
     [InlineData("/People/Details/{person}")]
     public async Task ReadPage_Manager_OpensWithoutChangeButtons(string path)
     {
-        var client = await app.ClientAsync(Roles.Manager);
+        var url = await ResolveAsync(path);
+        var directorate = await app.QueryAsync(db => db.Set<Unit>().Where(u => u.Code == "DG").Select(u => u.Id).SingleAsync());
+        var client = await app.ClientAsAsync(new Principal(Roles.Manager) { Scopes = new Dictionary<string, int[]> { [Roles.Manager] = [directorate] } });
 
-        using var response = await client.GetAsync(await ResolveAsync(path));
+        using var response = await client.GetAsync(url);
 
         await response.ExpectAsync(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
@@ -137,10 +141,12 @@ public abstract class EveryPageTests(IsmsApp app)
         var ids = await app.QueryAsync(async db => (
             Person: await db.Set<Person>().Where(p => p.Email == "user001@customs.example").Select(p => p.Id).SingleAsync(),
             Unit: await db.Set<Unit>().Where(u => u.Code == "KLC").Select(u => u.Id).SingleAsync(),
-            Vendor: await db.Set<Vendor>().OrderBy(v => v.Id).Select(v => v.Id).FirstAsync()));
+            Vendor: await db.Set<Vendor>().OrderBy(v => v.Id).Select(v => v.Id).FirstAsync(),
+            Document: await db.Set<Isms.Web.Features.Documents.Document>().Where(d => d.Reference == "ISMS-F-030").Select(d => d.Id).SingleAsync()));
         return path.Replace("{person}", ids.Person.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{unit}", ids.Unit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{vendor}", ids.Vendor.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{vendor}", ids.Vendor.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{document}", ids.Document.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 }
 
