@@ -84,14 +84,14 @@ public static class IsmsWebApp
         app.UseIsmsLocalization();
         app.UseRouting();
         app.UseAuthentication();
-        app.UsePasswordChangeGate();
+        app.UseAccountGates();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapIsmsHealth();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapRazorPages();
-        app.MapAuth();
+        app.MapAccounts();
         app.MapHome();
         app.MapOrganisation();
         app.MapPeople();

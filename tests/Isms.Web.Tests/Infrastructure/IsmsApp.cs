@@ -35,6 +35,19 @@ public abstract class IsmsApp : IAsyncLifetime
 
     protected abstract Task DropDatabaseAsync();
 
+    /// Whether the roles keep their default of mandatory MFA (Administrator, SecurityOfficer).
+    protected virtual bool MandatoryMfa => false;
+
+    /// Settings of a test class's own app, over the defaults above.
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
+    }
+
+    /// Services of a test class's own app, registered before the app's own (which use TryAdd where a test may replace them).
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?>
@@ -42,21 +55,40 @@ public abstract class IsmsApp : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
+            // A changed security stamp ends other sessions at their next request, not a minute later.
+            ["Isms:Session:StampCheckSeconds"] = "0",
+            // Tests sign in many times from one address; RateLimitTests sets low limits of its own.
+            ["Isms:RateLimits:SignInPerIp"] = "1000000",
+            ["Isms:RateLimits:SignInPerAccount"] = "1000000",
+            ["Isms:RateLimits:ApiPerAccount"] = "1000000",
+            ["Isms:RateLimits:ApiPerIp"] = "1000000",
         };
         foreach (var (key, value) in await CreateDatabaseAsync())
         {
             settings[key] = value;
         }
 
+        Configure(settings);
+
         _app = IsmsWebApp.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(settings);
+            ConfigureServices(builder.Services);
         });
         await DatabaseSetup.MigrateAsync(_app.Services, CancellationToken.None);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountAdmin>().EnsureRolesAsync();
+            if (!MandatoryMfa)
+            {
+                // Tests of other features sign in with a password only; MFA tests keep the defaults.
+                var mfa = scope.ServiceProvider.GetRequiredService<MfaPolicy>();
+                foreach (var role in Isms.Web.Platform.Security.Roles.All)
+                {
+                    await mfa.SetAsync(role, required: false);
+                }
+            }
         }
 
         await _app.StartAsync();

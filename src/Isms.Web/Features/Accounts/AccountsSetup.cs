@@ -6,6 +6,17 @@ public static class AccountsSetup
     {
         services.AddScoped<SignInFlow>();
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<MfaPolicy>();
+        services.AddScoped<AccountActions>();
+        services.AddScoped<Authenticator>();
+        services.AddIsmsRateLimits();
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapAuth();
+        endpoints.MapAccountAdminApi();
+        return endpoints;
     }
 }

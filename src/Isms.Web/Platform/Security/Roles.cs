@@ -21,4 +21,7 @@ public static class Policies
 
     /// Change the organisation and the people in scope.
     public const string PeopleWrite = "people.write";
+
+    /// Administer sign-in accounts: passwords, lockout, MFA, sessions, mandatory MFA per role.
+    public const string AccountsAdmin = "accounts.admin";
 }
