@@ -118,6 +118,58 @@ public abstract class SignInTests(IsmsApp app)
         await old.ExpectAsync(HttpStatusCode.Unauthorized);
     }
 
+    // Issue 3, item 1: a locked account answers exactly like an unknown user, so probing cannot tell who exists.
+    [Fact]
+    public async Task SignIn_LockedAccount_AnswersLikeAnUnknownUser()
+    {
+        var userName = Api.Unique("user");
+        await app.CreateUserAsync(userName, Roles.Staff);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await IsmsApp.SignInAsync(app.AnonymousClient(), userName, $"wrong-password-{attempt}");
+            await wrong.ExpectAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using var locked = await IsmsApp.SignInAsync(app.AnonymousClient(), userName, IsmsApp.Password);
+        using var unknown = await IsmsApp.SignInAsync(app.AnonymousClient(), Api.Unique("nobody"), IsmsApp.Password);
+
+        await locked.ExpectAsync(HttpStatusCode.Unauthorized);
+        await unknown.ExpectAsync(HttpStatusCode.Unauthorized);
+        var lockedBody = JsonNode.Parse(await locked.Content.ReadAsStringAsync())!.AsObject();
+        var unknownBody = JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!.AsObject();
+        foreach (var key in new[] { "type", "title", "status", "detail" })
+        {
+            Assert.Equal(unknownBody[key]?.ToJsonString(), lockedBody[key]?.ToJsonString());
+        }
+    }
+
+    // Issue 3, item 1: passwords are checked against the list of common passwords shipped with the app.
+    [Theory]
+    [InlineData("Password1234")]
+    [InlineData("QWERTYUIOP123")]
+    [InlineData("iloveyou2026")]
+    [InlineData("welcome@2026")]
+    [InlineData("123456789012")]
+    public async Task ChangePassword_CommonPassword_Is400AndChangesNothing(string newPassword)
+    {
+        var (client, account, _) = await app.SignedInUserAsync(Roles.Staff);
+        var hashBefore = await app.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.PasswordHash).SingleAsync());
+
+        using var change = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword = IsmsApp.Password, newPassword });
+
+        Api.AssertNamesField(await change.ErrorFieldsAsync(), "newPassword");
+        Assert.Contains("common", await change.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(hashBefore, await app.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.PasswordHash).SingleAsync()));
+    }
+
+    [Fact]
+    public void CommonPasswordList_IsSubstantial_AndComparedIgnoringCase()
+    {
+        Assert.True(CommonPasswordValidator.Count > 5000, $"only {CommonPasswordValidator.Count} entries");
+        Assert.True(CommonPasswordValidator.IsCommon("PaSsWoRd1234"));
+        Assert.False(CommonPasswordValidator.IsCommon(IsmsApp.Password));
+    }
+
     [Theory]
     [InlineData("short")] // policy: at least 12 characters
     [InlineData("elevenchars")] // one short of the minimum

@@ -153,6 +153,37 @@ public abstract class IsmsApp : IAsyncLifetime
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password) =>
         client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName, password });
 
+    /// The second step of sign-in, with a code computed from the key as an authenticator app does.
+    public static Task<HttpResponseMessage> SecondFactorAsync(HttpClient client, string? code = null, string? recoveryCode = null) =>
+        client.PostAsJsonAsync("/api/v1/auth/sign-in/second-factor", new { code, recoveryCode });
+
+    /// Enrols an authenticator for the client's account through the API; returns the key and the recovery codes.
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolMfaAsync(HttpClient client)
+    {
+        using var setup = await client.PostAsync("/api/v1/auth/mfa/authenticator", null);
+        var key = (await setup.ReadAsync<AuthenticatorSetup>()).SharedKey;
+        using var enable = await client.PostAsJsonAsync("/api/v1/auth/mfa/enable", new { code = Totp.Code(key) });
+        return (key, (await enable.ReadAsync<RecoveryCodesResponse>()).RecoveryCodes);
+    }
+
+    /// A new user with these roles, signed in with a password alone (MFA not yet enrolled).
+    public async Task<(HttpClient Client, Account Account, string UserName)> SignedInUserAsync(params string[] roles)
+    {
+        var userName = "user-" + Guid.NewGuid().ToString("N")[..12];
+        var account = await CreateUserAsync(userName, roles);
+        var client = AnonymousClient();
+        using var response = await SignInAsync(client, userName, Password);
+        await response.ExpectAsync(HttpStatusCode.OK);
+        return (client, account, userName);
+    }
+
+    /// Runs something with the app's services in a scope of its own.
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
     /// Runs a query against the app's database in a scope of its own, to check what was really stored.
     public async Task<T> QueryAsync<T>(Func<IsmsDbContext, Task<T>> query)
     {

@@ -11,6 +11,8 @@ public sealed class CommonPasswordValidator(IStringLocalizer<SharedResource> tex
 {
     private static readonly Lazy<FrozenSet<string>> List = new(Load);
 
+    public static int Count => List.Value.Count;
+
     public static bool IsCommon(string password) => List.Value.Contains(password.Trim());
 
     public Task<IdentityResult> ValidateAsync(UserManager<Account> manager, Account user, string? password)

@@ -34,6 +34,7 @@ public static class RateLimits
     public static IServiceCollection AddIsmsRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitSettings>().BindConfiguration("Isms:RateLimits");
+        services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitSettings>>((options, configured) =>
         {
             var settings = configured.Value;

@@ -20,7 +20,9 @@ public sealed class Authenticator(UserManager<Account> users, SignInManager<Acco
         var key = await users.GetAuthenticatorKeyAsync(account);
         if (string.IsNullOrEmpty(key))
         {
+            // Identity changes the security stamp with a new key; renew this session so it survives.
             await users.ResetAuthenticatorKeyAsync(account);
+            await signIn.RefreshSignInAsync(account);
             key = await users.GetAuthenticatorKeyAsync(account) ?? throw new InvalidOperationException("No authenticator key was stored.");
         }
 
