@@ -46,7 +46,8 @@ public static class RateLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignInAttempt(context) && context.Items[AccountKey] is string account
                     ? Window("sign-in-account:" + account, settings.SignInPerAccount, settings.WindowSeconds)
                     : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => context.Request.Path.StartsWithSegments("/api/v1")
+                // Sign-in attempts have the two limits above instead.
+                PartitionedRateLimiter.Create<HttpContext, string>(context => context.Request.Path.StartsWithSegments("/api/v1") && !IsSignInAttempt(context)
                     ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
                         ? Window("api-account:" + id, settings.ApiPerAccount, settings.WindowSeconds)
                         : Window("api-ip:" + ClientIp(context), settings.ApiPerIp, settings.WindowSeconds)
