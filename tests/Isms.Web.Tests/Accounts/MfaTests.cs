@@ -35,11 +35,38 @@ public sealed class MfaTests(MandatoryMfaApp app) : IClassFixture<MandatoryMfaAp
             await notYet.ExpectAsync(HttpStatusCode.Unauthorized);
         }
 
-        using var code = await IsmsApp.SecondFactorAsync(next, code: Totp.Code(key));
+        using var code = await IsmsApp.SecondFactorAsync(next, code: Totp.NextCode(key));
 
         Assert.False((await code.ReadAsync<SignInResponse>()).SecondFactorRequired);
         using var read = await next.GetAsync(Api.PersonsUrl);
         await read.ExpectAsync(HttpStatusCode.OK);
+    }
+
+    // RFC 6238 §5.2: a code that has signed in once does not sign in again.
+    [Fact]
+    public async Task SameCode_SecondTime_IsRefused()
+    {
+        var (client, _, userName) = await app.SignedInUserAsync(Roles.Auditor);
+        var (key, _) = await IsmsApp.EnrolMfaAsync(client);
+        var code = Totp.NextCode(key);
+        var first = app.AnonymousClient();
+        using (var password = await IsmsApp.SignInAsync(first, userName, IsmsApp.Password))
+        using (var used = await IsmsApp.SecondFactorAsync(first, code: code))
+        {
+            await used.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var second = app.AnonymousClient();
+        using (var password = await IsmsApp.SignInAsync(second, userName, IsmsApp.Password))
+        {
+            Assert.True((await password.ReadAsync<SignInResponse>()).SecondFactorRequired);
+        }
+
+        using var replayed = await IsmsApp.SecondFactorAsync(second, code: code);
+
+        await replayed.ExpectAsync(HttpStatusCode.Unauthorized);
+        using var read = await second.GetAsync(Api.PersonsUrl);
+        await read.ExpectAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -100,7 +127,7 @@ public sealed class MfaTests(MandatoryMfaApp app) : IClassFixture<MandatoryMfaAp
             await refused.ExpectAsync(HttpStatusCode.Unauthorized);
         }
 
-        using var right = await IsmsApp.SecondFactorAsync(next, code: Totp.Code(key));
+        using var right = await IsmsApp.SecondFactorAsync(next, code: Totp.NextCode(key));
 
         await right.ExpectAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);

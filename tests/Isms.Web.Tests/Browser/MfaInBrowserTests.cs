@@ -41,7 +41,7 @@ public sealed class MfaInBrowserTests(MandatoryMfaApp app, Chromium chromium) : 
 
         await SignInWithPasswordAsync(page, userName);
         Assert.Contains("/Accounts/SignInCode", page.Url, StringComparison.Ordinal);
-        await page.FillAsync("#Input_Code", Totp.Code(key));
+        await page.FillAsync("#Input_Code", Totp.NextCode(key));
         await page.Locator("main button[type=submit]").ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
 

@@ -22,6 +22,10 @@ public static class Totp
         return (value % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 
+    /// The code of the next 30-second step. The app accepts a code once only, and one step of drift
+    /// each way, so after the current code was used (at enrolment, say) the next one signs in.
+    public static string NextCode(string base32Key) => Code(base32Key, TimeProvider.System.GetUtcNow().AddSeconds(30));
+
     /// RFC 4648 base32, ignoring spaces, padding and case (keys are shown as "abcd efgh ...").
     public static byte[] Base32(string text)
     {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+
 namespace Isms.Web.Features.Accounts;
 
 public static class AccountsSetup
@@ -10,6 +12,10 @@ public static class AccountsSetup
         services.AddScoped<AccountActions>();
         services.AddScoped<Authenticator>();
         services.AddIsmsRateLimits();
+        // In place of Identity's authenticator provider (registered by AddDefaultTokenProviders).
+        services.AddTransient<OneUseAuthenticatorCodes>();
+        services.Configure<IdentityOptions>(options => options.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] =
+            new TokenProviderDescriptor(typeof(OneUseAuthenticatorCodes)));
         return services;
     }
 
