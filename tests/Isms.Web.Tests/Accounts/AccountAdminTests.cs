@@ -104,6 +104,18 @@ public abstract class AccountAdminTests(IsmsApp app)
     }
 
     [Fact]
+    public async Task Disable_OwnAccount_Is409AndChangesNothing()
+    {
+        var (admin, account, _) = await app.SignedInUserAsync(Roles.Administrator);
+
+        using var disable = await admin.PostAsync($"/api/v1/accounts/{account.Id}/disable", null);
+
+        await disable.ExpectAsync(HttpStatusCode.Conflict);
+        using var still = await admin.GetAsync("/api/v1/accounts");
+        await still.ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Unlock_AfterFailedSignIns_LetsTheRightPasswordIn()
     {
         var admin = await app.ClientAsync(Roles.Administrator);

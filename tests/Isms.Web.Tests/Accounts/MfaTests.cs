@@ -70,6 +70,28 @@ public sealed class MfaTests(MandatoryMfaApp app) : IClassFixture<MandatoryMfaAp
     }
 
     [Fact]
+    public async Task TurningMfaOff_NeedsThePassword_ThenSignInNeedsNoCode()
+    {
+        var (client, account, userName) = await app.SignedInUserAsync(Roles.Auditor);
+        await IsmsApp.EnrolMfaAsync(client);
+
+        using (var wrong = await client.PostAsJsonAsync("/api/v1/auth/mfa/disable", new { password = "not-the-password-at-all" }))
+        {
+            Api.AssertNamesField(await wrong.ErrorFieldsAsync(), "password");
+        }
+
+        Assert.True(await app.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        using (var off = await client.PostAsJsonAsync("/api/v1/auth/mfa/disable", new { password = IsmsApp.Password }))
+        {
+            await off.ExpectAsync(HttpStatusCode.NoContent);
+        }
+
+        using var again = await IsmsApp.SignInAsync(app.AnonymousClient(), userName, IsmsApp.Password);
+        Assert.False((await again.ReadAsync<SignInResponse>()).SecondFactorRequired);
+        Assert.Equal(0, (await client.GetAsync<MfaStatusResponse>("/api/v1/auth/mfa")).RecoveryCodesLeft);
+    }
+
+    [Fact]
     public async Task SecondFactor_WithoutThePasswordStep_IsRefused()
     {
         using var response = await IsmsApp.SecondFactorAsync(app.AnonymousClient(), code: "123456");

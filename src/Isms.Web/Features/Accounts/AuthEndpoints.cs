@@ -15,6 +15,9 @@ public sealed record ChangePasswordRequest(
 
 public sealed record EnableMfaRequest([property: Required, MaxLength(64)] string Code);
 
+/// Turning the second factor off asks for the password again: a session left open is not enough.
+public sealed record DisableMfaRequest([property: Required, MaxLength(256)] string Password);
+
 public sealed record SignInResponse(string UserName, bool MustChangePassword, bool SecondFactorRequired = false);
 
 public sealed record MfaStatusResponse(bool Enabled, int RecoveryCodesLeft, bool RequiredByRole);
@@ -157,12 +160,17 @@ public static class AuthEndpoints
             : TypedResults.Problem("Two-factor sign-in is off: there are no recovery codes.", statusCode: StatusCodes.Status409Conflict);
     }
 
-    private static async Task<Results<NoContent, UnauthorizedHttpResult>> DisableMfa(
-        UserManager<Account> users, AccountActions actions, SignInManager<Account> signIn, HttpContext http)
+    private static async Task<Results<NoContent, UnauthorizedHttpResult, ValidationProblem>> DisableMfa(
+        DisableMfaRequest request, UserManager<Account> users, AccountActions actions, SignInManager<Account> signIn, HttpContext http)
     {
         if (await users.GetUserAsync(http.User) is not { } account)
         {
             return TypedResults.Unauthorized();
+        }
+
+        if (!(await signIn.CheckPasswordSignInAsync(account, request.Password, lockoutOnFailure: true)).Succeeded)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [nameof(DisableMfaRequest.Password)] = ["Incorrect password."] });
         }
 
         await actions.ResetMfaAsync(account);

@@ -18,10 +18,11 @@ public static class AccountAdminEndpoints
         group.MapPost("/{id:guid}/reset-password", ResetPassword);
         group.MapPost("/{id:guid}/sign-out-everywhere", (Guid id, UserManager<Account> users, AccountActions actions) =>
             ActAsync(id, users, actions.SignOutEverywhereAsync));
-        group.MapPost("/{id:guid}/lock", (Guid id, UserManager<Account> users, AccountActions actions, IOptions<IdentityOptions> identity) =>
-            ActAsync(id, users, account => actions.LockAsync(account, identity.Value.Lockout.DefaultLockoutTimeSpan)));
+        group.MapPost("/{id:guid}/lock", (Guid id, UserManager<Account> users, AccountActions actions, IOptions<IdentityOptions> identity, HttpContext http) =>
+            NotSelfAsync(id, users, http, account => actions.LockAsync(account, identity.Value.Lockout.DefaultLockoutTimeSpan)));
         group.MapPost("/{id:guid}/unlock", (Guid id, UserManager<Account> users, AccountActions actions) => ActAsync(id, users, actions.UnlockAsync));
-        group.MapPost("/{id:guid}/disable", (Guid id, UserManager<Account> users, AccountActions actions) => ActAsync(id, users, actions.DisableAsync));
+        group.MapPost("/{id:guid}/disable", (Guid id, UserManager<Account> users, AccountActions actions, HttpContext http) =>
+            NotSelfAsync(id, users, http, actions.DisableAsync));
         group.MapPost("/{id:guid}/reset-mfa", (Guid id, UserManager<Account> users, AccountActions actions) => ActAsync(id, users, actions.ResetMfaAsync));
         return endpoints;
     }
@@ -41,6 +42,22 @@ public static class AccountAdminEndpoints
         }
 
         return TypedResults.Ok(new OneTimePasswordResponse(account.UserName ?? "", await actions.ResetPasswordAsync(account)));
+    }
+
+    /// An administrator who locks themselves out may be the last one; another administrator must do it.
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> NotSelfAsync(Guid id, UserManager<Account> users, HttpContext http, Func<Account, Task> action)
+    {
+        if (users.GetUserId(http.User) == id.ToString())
+        {
+            return TypedResults.Problem("You cannot lock or disable your own account.", statusCode: StatusCodes.Status409Conflict,
+                type: Isms.Web.Platform.Errors.ProblemSetup.TypeBase + "own-account");
+        }
+
+        return await ActAsync(id, users, action) switch
+        {
+            { Result: NoContent done } => done,
+            _ => TypedResults.NotFound(),
+        };
     }
 
     private static async Task<Results<NoContent, NotFound>> ActAsync(Guid id, UserManager<Account> users, Func<Account, Task> action)

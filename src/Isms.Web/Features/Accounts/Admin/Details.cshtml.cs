@@ -35,16 +35,28 @@ public sealed class DetailsModel(IsmsDbContext db, UserManager<Account> users, A
     }
 
     public Task<IActionResult> OnPostLockAsync(Guid id) =>
-        ActAsync(id, a => actions.LockAsync(a, identity.Value.Lockout.DefaultLockoutTimeSpan), "The account is locked.");
+        NotSelfAsync(id, a => actions.LockAsync(a, identity.Value.Lockout.DefaultLockoutTimeSpan), "The account is locked.");
 
     public Task<IActionResult> OnPostUnlockAsync(Guid id) => ActAsync(id, actions.UnlockAsync, "The account can sign in again.");
 
-    public Task<IActionResult> OnPostDisableAsync(Guid id) => ActAsync(id, actions.DisableAsync, "The account is disabled.");
+    public Task<IActionResult> OnPostDisableAsync(Guid id) => NotSelfAsync(id, actions.DisableAsync, "The account is disabled.");
 
     public Task<IActionResult> OnPostResetMfaAsync(Guid id) => ActAsync(id, actions.ResetMfaAsync, "Two-factor sign-in of the account was reset.");
 
     public Task<IActionResult> OnPostSignOutEverywhereAsync(Guid id) =>
         ActAsync(id, actions.SignOutEverywhereAsync, "Every session of the account was ended.");
+
+    /// An administrator who locks themselves out may be the last one; another administrator must do it.
+    private async Task<IActionResult> NotSelfAsync(Guid id, Func<Account, Task> action, string notice)
+    {
+        if (users.GetUserId(User) == id.ToString())
+        {
+            TempData["Notice"] = "You cannot lock or disable your own account.";
+            return RedirectToPage(new { id });
+        }
+
+        return await ActAsync(id, action, notice);
+    }
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Account, Task> action, string notice)
     {

@@ -1,12 +1,18 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Isms.Web.Features.Accounts.Mfa;
 
 /// The signed-in person's second factor: its state, new recovery codes, turning it off.
-public sealed class IndexModel(UserManager<Account> users, SignInManager<Account> signIn, Authenticator authenticator, AccountActions actions) : PageModel
+public sealed class IndexModel(
+    UserManager<Account> users, SignInManager<Account> signIn, Authenticator authenticator, AccountActions actions, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// Turning it off asks for the password again: a session left open is not enough.
+    [BindProperty]
+    public string? Password { get; set; }
+
     public bool Enabled { get; private set; }
 
     public int RecoveryCodesLeft { get; private set; }
@@ -40,13 +46,21 @@ public sealed class IndexModel(UserManager<Account> users, SignInManager<Account
 
     public async Task<IActionResult> OnPostTurnOffAsync()
     {
-        if (await users.GetUserAsync(User) is { } account)
+        if (await users.GetUserAsync(User) is not { } account)
         {
-            await actions.ResetMfaAsync(account);
-            await signIn.RefreshSignInAsync(account);
-            TempData["Notice"] = "Two-factor sign-in is off.";
+            return RedirectToPage();
         }
 
+        if (!(await signIn.CheckPasswordSignInAsync(account, Password ?? "", lockoutOnFailure: true)).Succeeded)
+        {
+            ModelState.AddModelError(nameof(Password), text["Incorrect password."]);
+            await LoadAsync(account);
+            return Page();
+        }
+
+        await actions.ResetMfaAsync(account);
+        await signIn.RefreshSignInAsync(account);
+        TempData["Notice"] = "Two-factor sign-in is off.";
         return RedirectToPage();
     }
 
