@@ -31,6 +31,8 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
         var result = await signIn.PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            // Identity refuses a locked account before hashing; hash anyway so it takes as long as a wrong password.
+            users.PasswordHasher.HashPassword(new Account { DisplayName = "" }, password);
             return SignInOutcome.LockedOut;
         }
 
