@@ -10,12 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Isms.Web.Tests.Accounts;
 
-/// The app with the shipped defaults of mandatory MFA (Administrator and SecurityOfficer).
-public sealed class MandatoryMfaApp : SqliteApp
-{
-    protected override bool MandatoryMfa => true;
-}
-
 /// Issue 3, item 1: TOTP two-factor sign-in with authenticator apps, recovery codes, and MFA an
 /// administrator makes mandatory per role. Codes are computed in the test (RFC 6238).
 public sealed class MfaTests(MandatoryMfaApp app) : IClassFixture<MandatoryMfaApp>

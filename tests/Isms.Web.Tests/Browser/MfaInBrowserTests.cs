@@ -1,5 +1,4 @@
 using Isms.Web.Platform.Security;
-using Isms.Web.Tests.Accounts;
 using Isms.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
