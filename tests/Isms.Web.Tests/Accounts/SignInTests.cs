@@ -170,6 +170,32 @@ public abstract class SignInTests(IsmsApp app)
         Assert.False(CommonPasswordValidator.IsCommon(IsmsApp.Password));
     }
 
+    // The second factor on both databases: key and recovery codes in AspNetUserTokens, the last used step beside them.
+    [Fact]
+    public async Task SecondFactor_CodeOnceAndRecoveryCodeOnce()
+    {
+        var (client, _, userName) = await app.SignedInUserAsync(Roles.Auditor);
+        var (key, recoveryCodes) = await IsmsApp.EnrolMfaAsync(client);
+        var code = Totp.NextCode(key);
+
+        foreach (var (secondFactor, expected) in new (object Body, HttpStatusCode Status)[]
+        {
+            (new { code }, HttpStatusCode.OK),
+            (new { code }, HttpStatusCode.Unauthorized), // RFC 6238 5.2: not twice
+            (new { recoveryCode = recoveryCodes[3] }, HttpStatusCode.OK),
+            (new { recoveryCode = recoveryCodes[3] }, HttpStatusCode.Unauthorized),
+        })
+        {
+            var next = app.AnonymousClient();
+            using var password = await IsmsApp.SignInAsync(next, userName, IsmsApp.Password);
+            Assert.True((await password.ReadAsync<SignInResponse>()).SecondFactorRequired);
+            using var second = await next.PostAsJsonAsync("/api/v1/auth/sign-in/second-factor", secondFactor);
+            await second.ExpectAsync(expected);
+            using var read = await next.GetAsync(Api.PersonsUrl);
+            await read.ExpectAsync(expected);
+        }
+    }
+
     [Theory]
     [InlineData("short")] // policy: at least 12 characters
     [InlineData("elevenchars")] // one short of the minimum
