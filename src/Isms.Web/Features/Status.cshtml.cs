@@ -16,6 +16,7 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> text) : PageMod
         404 => text["This page does not exist."],
         403 => text["You may not open this page."],
         413 => text["The file or form is larger than the server accepts."],
+        429 => text["Too many attempts in a short time. Wait a minute, then try again."],
         _ => text["The request could not be handled."],
     };
 

@@ -109,14 +109,14 @@ public static class IsmsWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseTokenScopeGate();
-        app.UsePasswordChangeGate();
+        app.UseAccountGates();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapIsmsHealth();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapRazorPages();
-        app.MapAuth();
+        app.MapAccounts();
         app.MapHome();
         app.MapOrganisation();
         app.MapPeople();

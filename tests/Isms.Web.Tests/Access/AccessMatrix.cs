@@ -12,14 +12,17 @@ public static class AccessMatrix
     public static readonly string[] Principals =
         ["anon", "disabled", "unsigned", "staff", "vendor", "vendor2", "manager", "manager2", "officer", "auditor", "admin"];
 
-    /// Rows that end the caller's session run after all others.
-    public static readonly HashSet<string> RunsLast = ["POST /api/v1/auth/sign-out"];
+    /// Rows that end the caller's session: each runs with sessions of its own.
+    public static readonly HashSet<string> EndsSessions = ["POST /api/v1/auth/sign-out", "POST /api/v1/auth/sign-out-everywhere"];
 
     private const string Anyone = "aa aaaa aa aaa";
     private const string SignedIn = "dd aaaa aa aaa";
     private const string PeopleRead = "dd dddd aa aaa";
     private const string PeopleWrite = "dd dddd dd ada";
     private const string AdminOnly = "dd dddd dd dda";
+
+    // Open to anyone, but only between a right password and the code: without that step's cookie, 401.
+    private const string PasswordStepFirst = "dd dddd dd ddd";
 
     //                                                        an di un st ve v2 ma m2 of au ad
     public static readonly IReadOnlyDictionary<string, string> Rows = new Dictionary<string, string>
@@ -30,6 +33,22 @@ public static class AccessMatrix
         ["POST /api/v1/auth/sign-in"] = Anyone,
         ["POST /api/v1/auth/sign-out"] = SignedIn,
         ["POST /api/v1/auth/change-password"] = SignedIn,
+        ["POST /api/v1/auth/sign-in/second-factor"] = PasswordStepFirst,
+        ["POST /api/v1/auth/sign-out-everywhere"] = SignedIn,
+        ["GET /api/v1/auth/mfa"] = SignedIn,
+        ["POST /api/v1/auth/mfa/authenticator"] = SignedIn,
+        ["POST /api/v1/auth/mfa/enable"] = SignedIn,
+        ["POST /api/v1/auth/mfa/recovery-codes"] = SignedIn,
+        ["POST /api/v1/auth/mfa/disable"] = SignedIn,
+
+        ["GET /api/v1/accounts/"] = AdminOnly,
+        ["GET /api/v1/accounts/{id:guid}"] = AdminOnly,
+        ["POST /api/v1/accounts/{id:guid}/reset-password"] = AdminOnly,
+        ["POST /api/v1/accounts/{id:guid}/sign-out-everywhere"] = AdminOnly,
+        ["POST /api/v1/accounts/{id:guid}/lock"] = AdminOnly,
+        ["POST /api/v1/accounts/{id:guid}/unlock"] = AdminOnly,
+        ["POST /api/v1/accounts/{id:guid}/disable"] = AdminOnly,
+        ["POST /api/v1/accounts/{id:guid}/reset-mfa"] = AdminOnly,
         ["GET /api/v1/summary"] = PeopleRead,
 
         ["GET /api/v1/units"] = PeopleRead,
@@ -82,6 +101,14 @@ public static class AccessMatrix
         ["PAGE /Accounts/SignOut"] = SignedIn,
         ["PAGE /Accounts/ChangePassword"] = SignedIn,
         ["PAGE /Accounts/Preferences"] = SignedIn,
+        ["PAGE /Accounts/SignInCode"] = PasswordStepFirst,
+        ["PAGE /Accounts/Mfa"] = SignedIn,
+        ["PAGE /Accounts/Mfa/Index"] = SignedIn,
+        ["PAGE /Accounts/Mfa/Enrol"] = SignedIn,
+        ["PAGE /Accounts/Admin"] = AdminOnly,
+        ["PAGE /Accounts/Admin/Index"] = AdminOnly,
+        ["PAGE /Accounts/Admin/Details/{id:guid}"] = AdminOnly,
+        ["PAGE /Accounts/Admin/MfaRoles"] = AdminOnly,
         ["PAGE /Access/AccountRoles/{id:guid}"] = AdminOnly,
         ["PAGE /Documents"] = SignedIn,
         ["PAGE /Documents/Index"] = SignedIn,

@@ -118,6 +118,84 @@ public abstract class SignInTests(IsmsApp app)
         await old.ExpectAsync(HttpStatusCode.Unauthorized);
     }
 
+    // Issue 3, item 1: a locked account answers exactly like an unknown user, so probing cannot tell who exists.
+    [Fact]
+    public async Task SignIn_LockedAccount_AnswersLikeAnUnknownUser()
+    {
+        var userName = Api.Unique("user");
+        await app.CreateUserAsync(userName, Roles.Staff);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await IsmsApp.SignInAsync(app.AnonymousClient(), userName, $"wrong-password-{attempt}");
+            await wrong.ExpectAsync(HttpStatusCode.Unauthorized);
+        }
+
+        using var locked = await IsmsApp.SignInAsync(app.AnonymousClient(), userName, IsmsApp.Password);
+        using var unknown = await IsmsApp.SignInAsync(app.AnonymousClient(), Api.Unique("nobody"), IsmsApp.Password);
+
+        await locked.ExpectAsync(HttpStatusCode.Unauthorized);
+        await unknown.ExpectAsync(HttpStatusCode.Unauthorized);
+        var lockedBody = JsonNode.Parse(await locked.Content.ReadAsStringAsync())!.AsObject();
+        var unknownBody = JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!.AsObject();
+        foreach (var key in new[] { "type", "title", "status", "detail" })
+        {
+            Assert.Equal(unknownBody[key]?.ToJsonString(), lockedBody[key]?.ToJsonString());
+        }
+    }
+
+    // Issue 3, item 1: passwords are checked against the list of common passwords shipped with the app.
+    [Theory]
+    [InlineData("Password1234")]
+    [InlineData("QWERTYUIOP123")]
+    [InlineData("iloveyou2026")]
+    [InlineData("welcome@2026")]
+    [InlineData("123456789012")]
+    public async Task ChangePassword_CommonPassword_Is400AndChangesNothing(string newPassword)
+    {
+        var (client, account, _) = await app.SignedInUserAsync(Roles.Staff);
+        var hashBefore = await app.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.PasswordHash).SingleAsync());
+
+        using var change = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword = IsmsApp.Password, newPassword });
+
+        Api.AssertNamesField(await change.ErrorFieldsAsync(), "newPassword");
+        Assert.Contains("common", await change.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(hashBefore, await app.QueryAsync(db => db.Users.Where(u => u.Id == account.Id).Select(u => u.PasswordHash).SingleAsync()));
+    }
+
+    [Fact]
+    public void CommonPasswordList_IsSubstantial_AndComparedIgnoringCase()
+    {
+        Assert.True(CommonPasswordValidator.Count > 5000, $"only {CommonPasswordValidator.Count} entries");
+        Assert.True(CommonPasswordValidator.IsCommon("PaSsWoRd1234"));
+        Assert.False(CommonPasswordValidator.IsCommon(IsmsApp.Password));
+    }
+
+    // The second factor on both databases: key and recovery codes in AspNetUserTokens, the last used step beside them.
+    [Fact]
+    public async Task SecondFactor_CodeOnceAndRecoveryCodeOnce()
+    {
+        var (client, _, userName) = await app.SignedInUserAsync(Roles.Auditor);
+        var (key, recoveryCodes) = await IsmsApp.EnrolMfaAsync(client);
+        var code = Totp.NextCode(key);
+
+        foreach (var (secondFactor, expected) in new (object Body, HttpStatusCode Status)[]
+        {
+            (new { code }, HttpStatusCode.OK),
+            (new { code }, HttpStatusCode.Unauthorized), // RFC 6238 5.2: not twice
+            (new { recoveryCode = recoveryCodes[3] }, HttpStatusCode.OK),
+            (new { recoveryCode = recoveryCodes[3] }, HttpStatusCode.Unauthorized),
+        })
+        {
+            var next = app.AnonymousClient();
+            using var password = await IsmsApp.SignInAsync(next, userName, IsmsApp.Password);
+            Assert.True((await password.ReadAsync<SignInResponse>()).SecondFactorRequired);
+            using var second = await next.PostAsJsonAsync("/api/v1/auth/sign-in/second-factor", secondFactor);
+            await second.ExpectAsync(expected);
+            using var read = await next.GetAsync(Api.PersonsUrl);
+            await read.ExpectAsync(expected);
+        }
+    }
+
     [Theory]
     [InlineData("short")] // policy: at least 12 characters
     [InlineData("elevenchars")] // one short of the minimum

@@ -35,6 +35,19 @@ public abstract class IsmsApp : IAsyncLifetime
 
     protected abstract Task DropDatabaseAsync();
 
+    /// Whether the roles keep their default of mandatory MFA (Administrator, SecurityOfficer).
+    protected virtual bool MandatoryMfa => false;
+
+    /// Settings of a test class's own app, over the defaults above.
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
+    }
+
+    /// Services of a test class's own app, registered before the app's own (which use TryAdd where a test may replace them).
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?>
@@ -42,21 +55,40 @@ public abstract class IsmsApp : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
+            // A changed security stamp ends other sessions at their next request, not a minute later.
+            ["Isms:Session:StampCheckSeconds"] = "0",
+            // Tests sign in many times from one address; RateLimitTests sets low limits of its own.
+            ["Isms:RateLimits:SignInPerIp"] = "1000000",
+            ["Isms:RateLimits:SignInPerAccount"] = "1000000",
+            ["Isms:RateLimits:ApiPerAccount"] = "1000000",
+            ["Isms:RateLimits:ApiPerIp"] = "1000000",
         };
         foreach (var (key, value) in await CreateDatabaseAsync())
         {
             settings[key] = value;
         }
 
+        Configure(settings);
+
         _app = IsmsWebApp.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(settings);
+            ConfigureServices(builder.Services);
         });
         await DatabaseSetup.MigrateAsync(_app.Services, CancellationToken.None);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountAdmin>().EnsureRolesAsync();
+            if (!MandatoryMfa)
+            {
+                // Tests of other features sign in with a password only; MFA tests keep the defaults.
+                var mfa = scope.ServiceProvider.GetRequiredService<MfaPolicy>();
+                foreach (var role in Isms.Web.Platform.Security.Roles.All)
+                {
+                    await mfa.SetAsync(role, required: false);
+                }
+            }
         }
 
         await _app.StartAsync();
@@ -120,6 +152,37 @@ public abstract class IsmsApp : IAsyncLifetime
 
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password) =>
         client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName, password });
+
+    /// The second step of sign-in, with a code computed from the key as an authenticator app does.
+    public static Task<HttpResponseMessage> SecondFactorAsync(HttpClient client, string? code = null, string? recoveryCode = null) =>
+        client.PostAsJsonAsync("/api/v1/auth/sign-in/second-factor", new { code, recoveryCode });
+
+    /// Enrols an authenticator for the client's account through the API; returns the key and the recovery codes.
+    public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolMfaAsync(HttpClient client)
+    {
+        using var setup = await client.PostAsync("/api/v1/auth/mfa/authenticator", null);
+        var key = (await setup.ReadAsync<AuthenticatorSetup>()).SharedKey;
+        using var enable = await client.PostAsJsonAsync("/api/v1/auth/mfa/enable", new { code = Totp.Code(key) });
+        return (key, (await enable.ReadAsync<RecoveryCodesResponse>()).RecoveryCodes);
+    }
+
+    /// A new user with these roles, signed in with a password alone (MFA not yet enrolled).
+    public async Task<(HttpClient Client, Account Account, string UserName)> SignedInUserAsync(params string[] roles)
+    {
+        var userName = "user-" + Guid.NewGuid().ToString("N")[..12];
+        var account = await CreateUserAsync(userName, roles);
+        var client = AnonymousClient();
+        using var response = await SignInAsync(client, userName, Password);
+        await response.ExpectAsync(HttpStatusCode.OK);
+        return (client, account, userName);
+    }
+
+    /// Runs something with the app's services in a scope of its own.
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
 
     /// Runs a query against the app's database in a scope of its own, to check what was really stored.
     public async Task<T> QueryAsync<T>(Func<IsmsDbContext, Task<T>> query)

@@ -4,7 +4,7 @@ namespace Isms.Web.Tests.Infrastructure;
 
 /// The app on a fresh SQLite file in a temporary folder of its own, deleted afterwards; or, for
 /// tests that share a file with the CLI, on a given file that the test owns.
-public sealed class SqliteApp : IsmsApp
+public class SqliteApp : IsmsApp
 {
     private readonly string? _ownFolder;
 

@@ -23,7 +23,7 @@ public abstract class EveryPageTests(IsmsApp app)
             "/", "/People", "/People?status=All&sort=-unit&page=2&pageSize=10", "/People?kind=vendorstaff", "/People/Edit", "/People/Import",
             "/People/Details/{person}", "/People/Edit/{person}", "/Organisation/Units", "/Organisation/Units/Edit",
             "/Organisation/Units/Edit/{unit}", "/Organisation/Vendors", "/Organisation/Vendors/Edit", "/Organisation/Vendors/Edit/{vendor}",
-            "/Accounts/Preferences", "/Accounts/ChangePassword",
+            "/Accounts/Preferences", "/Accounts/ChangePassword", "/Accounts/Mfa", "/Accounts/Mfa/Enrol",
             "/Documents", "/Documents?kind=procedure&withdrawn=true&sort=-title", "/Documents/Details/{document}", "/Documents/Edit", "/Documents/Edit/{document}",
             "/Tokens",
         })
@@ -50,6 +50,35 @@ public abstract class EveryPageTests(IsmsApp app)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains(language == "en" ? "lang=\"en\"" : "lang=\"zh-Hant-TW\"", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("&#x(4E|[5-9][0-9A-F])[0-9A-F]{2};", html); // Chinese is written as characters, not entities
+    }
+
+    public static TheoryData<string, string> AdministratorPagesAndLanguages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var path in new[] { "/Accounts/Admin", "/Accounts/Admin?q=user&page=1", "/Accounts/Admin/Details/{account}", "/Accounts/Admin/MfaRoles" })
+        {
+            data.Add(path, "en");
+            data.Add(path, "zh-TW");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AdministratorPagesAndLanguages))]
+    public async Task Page_Administrator_Opens(string path, string language)
+    {
+        var client = await app.ClientAsync(Roles.Administrator);
+        var account = await app.CreateUserAsync(Api.Unique("page"), Roles.Staff);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.Replace("{account}", account.Id.ToString(), StringComparison.Ordinal));
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await client.SendAsync(request);
+
+        await response.ExpectAsync(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(language == "en" ? "lang=\"en\"" : "lang=\"zh-Hant-TW\"", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("&#x(4E|[5-9][0-9A-F])[0-9A-F]{2};", html);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ public static class AccessEndpoints
     {
         endpoints.MapGet("/api/v1/classifications", Levels).WithTags("Access").RequireAuthorization(Policies.RecordsRead);
 
-        var accounts = endpoints.MapGroup("/api/v1/accounts/{id:guid}/roles").WithTags("Access").RequireAuthorization(Policies.AccountsWrite);
+        var accounts = endpoints.MapGroup("/api/v1/accounts/{id:guid}/roles").WithTags("Access").RequireAuthorization(Policies.AccountsAdmin);
         accounts.MapGet("/", GetRoles);
         accounts.MapPut("/", SetRoles);
 

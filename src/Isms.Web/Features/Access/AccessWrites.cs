@@ -68,7 +68,7 @@ public sealed class AccessWrites(IsmsDbContext db, UserManager<Account> users, C
         await db.SaveChangesAsync(cancellationToken);
         // A new stamp ends every session of the account: its next request must sign in again and
         // gets the new roles.
-        Check(await users.UpdateSecurityStampAsync(account));
+        Check(await users.RolesChangedAsync(account));
         await transaction.CommitAsync(cancellationToken);
         return await ReadRolesAsync(accountId, cancellationToken);
     }

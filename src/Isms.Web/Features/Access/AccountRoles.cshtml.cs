@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Isms.Web.Features.Access;
 
 /// An account's roles and, for the roles that read records of units, the units they are limited to.
-[Authorize(Policy = Policies.AccountsWrite)]
+[Authorize(Policy = Policies.AccountsAdmin)]
 public sealed class AccountRolesModel(IsmsDbContext db, AccessWrites access) : PageModel
 {
     /// The roles whose reach a unit scope narrows.

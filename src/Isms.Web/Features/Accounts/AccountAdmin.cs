@@ -9,7 +9,7 @@ namespace Isms.Web.Features.Accounts;
 public sealed record CreatedAdmin(string UserName, string Password);
 
 /// Creating administrators: the bootstrap one at first start and `isms users create-admin`.
-public sealed class AccountAdmin(UserManager<Account> users, RoleManager<IdentityRole<Guid>> roles, IsmsDbContext db, TimeProvider clock)
+public sealed class AccountAdmin(UserManager<Account> users, RoleManager<IdentityRole<Guid>> roles, MfaPolicy mfa, IsmsDbContext db, TimeProvider clock)
 {
     public const string BootstrapUserName = "admin";
 
@@ -21,6 +21,8 @@ public sealed class AccountAdmin(UserManager<Account> users, RoleManager<Identit
             {
                 await roles.CreateAsync(new IdentityRole<Guid>(role));
             }
+
+            await mfa.SeedDefaultAsync((await roles.FindByNameAsync(role))!);
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Isms.Web.Features.Accounts;
 
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Isms.Web.Platform.Security.Policies.SignedIn)]
 public sealed class ChangePasswordModel(UserManager<Account> users, SignInFlow flow) : PageModel
 {
     [BindProperty]

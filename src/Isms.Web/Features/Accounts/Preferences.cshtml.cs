@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Isms.Web.Features.Accounts;
 
-public sealed class PreferencesModel(UserManager<Account> users) : PageModel
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Isms.Web.Platform.Security.Policies.SignedIn)]
+public sealed class PreferencesModel(UserManager<Account> users, SignInManager<Account> signIn) : PageModel
 {
     [BindProperty]
     public string? Culture { get; set; }
@@ -40,5 +41,16 @@ public sealed class PreferencesModel(UserManager<Account> users) : PageModel
         SignInFlow.WritePreferenceCookies(HttpContext, account);
         TempData["Notice"] = "Your preferences were saved.";
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        if (await users.GetUserAsync(User) is { } account)
+        {
+            await users.SignOutEverywhereAsync(account);
+        }
+
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Accounts/SignIn");
     }
 }

@@ -30,15 +30,15 @@ public sealed class SignInModel(SignInFlow flow, IStringLocalizer<SharedResource
         var outcome = await flow.SignInAsync(HttpContext, Input.UserName, Input.Password);
         switch (outcome)
         {
+            case SignInOutcome.SecondFactorRequired:
+                return RedirectToPage("/Accounts/SignInCode", new { ReturnUrl });
             case SignInOutcome.MustChangePassword:
                 return RedirectToPage("/Accounts/ChangePassword");
             case SignInOutcome.SignedIn:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError("", text["The account is locked for a while after too many failed sign-ins. Try again later."]);
-                return Page();
             default:
-                ModelState.AddModelError("", text["The user name or password is wrong."]);
+                // Locked reads like wrong: otherwise a few tries would tell who has an account.
+                ModelState.AddModelError("", text["The user name or password is wrong, or the account is locked for a while after too many failed sign-ins."]);
                 return Page();
         }
     }

@@ -7,12 +7,15 @@ public enum SignInOutcome
 {
     SignedIn,
     MustChangePassword,
+    SecondFactorRequired,
     Failed,
     LockedOut,
 }
 
 /// The one sign-in path for the page and the API. Failures count towards lockout, and an unknown
 /// user, a wrong password and a locked account read the same to the caller except for lockout.
+/// An account with a second factor gets SecondFactorRequired after the right password; Identity
+/// then holds it in a short-lived two-factor cookie until a code or a recovery code completes it.
 public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Account> users, TimeProvider clock)
 {
     public async Task<SignInOutcome> SignInAsync(HttpContext http, string userName, string password)
@@ -28,7 +31,14 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
         var result = await signIn.PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            // Identity refuses a locked account before hashing; hash anyway so it takes as long as a wrong password.
+            users.PasswordHasher.HashPassword(new Account { DisplayName = "" }, password);
             return SignInOutcome.LockedOut;
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return SignInOutcome.SecondFactorRequired;
         }
 
         if (!result.Succeeded)
@@ -36,6 +46,54 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
             return SignInOutcome.Failed;
         }
 
+        return await CompleteAsync(http, account);
+    }
+
+    /// The second step: a code from the authenticator app, or one of the account's recovery codes
+    /// (each works once). Wrong codes of either kind count towards lockout.
+    public async Task<SignInOutcome> SecondFactorAsync(HttpContext http, string? code, string? recoveryCode)
+    {
+        var account = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (account is null)
+        {
+            return SignInOutcome.Failed;
+        }
+
+        if (await users.IsLockedOutAsync(account))
+        {
+            return SignInOutcome.LockedOut;
+        }
+
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (!string.IsNullOrWhiteSpace(recoveryCode))
+        {
+            var failuresBefore = await users.GetAccessFailedCountAsync(account);
+            result = await signIn.TwoFactorRecoveryCodeSignInAsync(Normalize(recoveryCode));
+            // Identity does not count a wrong recovery code against lockout; this app does.
+            if (!result.Succeeded && await users.GetAccessFailedCountAsync(account) == failuresBefore)
+            {
+                await users.AccessFailedAsync(account);
+                result = await users.IsLockedOutAsync(account) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : result;
+            }
+        }
+        else
+        {
+            result = await signIn.TwoFactorAuthenticatorSignInAsync(Normalize(code ?? ""), isPersistent: false, rememberClient: false);
+        }
+
+        if (result.IsLockedOut)
+        {
+            return SignInOutcome.LockedOut;
+        }
+
+        return result.Succeeded ? await CompleteAsync(http, account) : SignInOutcome.Failed;
+    }
+
+    /// What people type: "123 456", "abcde-fghij".
+    public static string Normalize(string code) => code.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+
+    private async Task<SignInOutcome> CompleteAsync(HttpContext http, Account account)
+    {
         account.LastSignInAt = clock.GetUtcNow();
         await users.UpdateAsync(account);
         WritePreferenceCookies(http, account);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Isms.Web.Features.Accounts;
 
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Isms.Web.Platform.Security.Policies.SignedIn)]
 public sealed class SignOutModel(SignInManager<Account> signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");

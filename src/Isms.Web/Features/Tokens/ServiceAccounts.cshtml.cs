@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Isms.Web.Features.Tokens;
 
 /// Accounts for automation (monitoring, the ticket import, scripts) and their tokens.
-[Authorize(Policy = Policies.AccountsWrite)]
+[Authorize(Policy = Policies.AccountsAdmin)]
 public sealed class ServiceAccountsModel(TokenWrites tokens) : PageModel
 {
     [BindProperty]

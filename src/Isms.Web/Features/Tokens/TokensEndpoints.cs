@@ -14,7 +14,7 @@ public static class TokensEndpoints
         own.MapPost("/", CreateOwn);
         own.MapDelete("/{id:guid}", RevokeOwn);
 
-        var service = endpoints.MapGroup("/api/v1/service-accounts").WithTags("Tokens").RequireAuthorization(Policies.AccountsWrite);
+        var service = endpoints.MapGroup("/api/v1/service-accounts").WithTags("Tokens").RequireAuthorization(Policies.AccountsAdmin);
         service.MapGet("/", ListServiceAccounts);
         service.MapPost("/", CreateServiceAccount);
         service.MapPost("/{id:guid}/tokens", CreateServiceToken);

@@ -28,6 +28,7 @@ public static class AuthSetup
             .AddEntityFrameworkStores<IsmsDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
 
         services.ConfigureApplicationCookie(options =>
@@ -39,12 +40,13 @@ public static class AuthSetup
             options.LoginPath = "/Accounts/SignIn";
             options.LogoutPath = "/Accounts/SignOut";
             options.AccessDeniedPath = "/Accounts/Denied";
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Isms:Session:IdleMinutes", 30));
-            options.SlidingExpiration = true;
+            SessionLifetime.Configure(options, configuration);
             // An API caller gets a status code, never a redirect to an HTML page.
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
+
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionLifetime.StampCheckInterval(configuration));
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -53,8 +55,8 @@ public static class AuthSetup
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.RecordsRead, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.DocumentsWrite, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager))
-            .AddPolicy(Policies.AccountsWrite, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.ClearanceWrite, p => p.RequireRole(Roles.SecurityOfficer));
+            .AddPolicy(Policies.ClearanceWrite, p => p.RequireRole(Roles.SecurityOfficer))
+            .AddPolicy(Policies.AccountsAdmin, p => p.RequireRole(Roles.Administrator));
 
         return services;
     }

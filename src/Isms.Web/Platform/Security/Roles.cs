@@ -32,10 +32,10 @@ public static class Policies
     /// File and change documents of the register (within the writer's units and clearance).
     public const string DocumentsWrite = "documents.write";
 
-    /// Give accounts roles and unit scopes.
-    public const string AccountsWrite = "accounts.write";
-
     /// Set a person's clearance and agreement flag: the handling unit's decision, not the
     /// administrator's (separation of duties).
     public const string ClearanceWrite = "clearance.write";
+
+    /// Administer sign-in accounts: passwords, lockout, MFA, sessions, mandatory MFA per role.
+    public const string AccountsAdmin = "accounts.admin";
 }

@@ -1,4 +1,5 @@
 using Isms.Core.Calendars;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Isms.Web.Platform.Time;
 
@@ -8,7 +9,8 @@ public static class TimeSetup
 
     public static IServiceCollection AddIsmsTime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        // TryAdd: a test may put its own clock in first.
+        services.TryAddSingleton(TimeProvider.System);
         var zoneId = configuration["Isms:TimeZone"] ?? DefaultZone;
         services.AddSingleton(new AgencyTime(TimeZoneInfo.FindSystemTimeZoneById(zoneId)));
         services.AddScoped<Today>();

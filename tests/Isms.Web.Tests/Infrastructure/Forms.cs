@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace Isms.Web.Tests.Infrastructure;
+
+/// Posting a page's form as a browser would: read the antiforgery token from the page, send it back.
+public static partial class Forms
+{
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, IEnumerable<KeyValuePair<string, string>> fields, string? handler = null)
+    {
+        var html = await client.GetStringAsync(page);
+        var token = Token().Match(html);
+        Assert.True(token.Success, $"No antiforgery token on {page}");
+        var values = fields.Append(new("__RequestVerificationToken", token.Groups[1].Value));
+        var url = handler is null ? page : page + (page.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler;
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
