@@ -8,6 +8,8 @@ namespace Isms.Core.Audit;
 /// <summary>
 /// What one audit entry says, in the fixed form its hash covers (policy IV.C.2.b; issue 3). The
 /// sequence number is part of the content, so an entry cannot be moved without breaking its hash.
+/// <see cref="ActorAccount"/> is the name the actor signed in with, <see cref="ActorAccountId"/> the
+/// account's stable id (null for the system itself).
 /// </summary>
 public sealed record AuditRecord(
     long Sequence,
@@ -19,7 +21,8 @@ public sealed record AuditRecord(
     string? EntityId,
     string? Changes,
     string? ClientIp,
-    string? RequestId)
+    string? RequestId,
+    string? ActorAccountId = null)
 {
     /// <summary>
     /// Writes the canonical content: every field in a fixed order, each as a 4-byte big-endian
@@ -39,6 +42,7 @@ public sealed record AuditRecord(
         WriteField(output, Changes);
         WriteField(output, ClientIp);
         WriteField(output, RequestId);
+        WriteField(output, ActorAccountId);
     }
 
     private static void WriteField(IBufferWriter<byte> output, string? value)

@@ -1,5 +1,6 @@
 using Isms.Web.Data;
 using Isms.Web.Features.Accounts;
+using Isms.Web.Features.Audit;
 using Isms.Web.Features.Home;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Features.People;
@@ -58,6 +59,7 @@ public static class IsmsWebApp
         services.AddDemoData();
         services.AddBackup();
 
+        services.AddAudit(builder.Configuration);
         services.AddAccounts();
         services.AddOrganisation();
         services.AddPeople();
@@ -95,6 +97,7 @@ public static class IsmsWebApp
         app.MapHome();
         app.MapOrganisation();
         app.MapPeople();
+        app.MapAudit();
     }
 
     public static bool HttpsIsConfigured(IConfiguration configuration) =>

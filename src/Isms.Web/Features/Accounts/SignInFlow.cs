@@ -1,3 +1,4 @@
+using Isms.Web.Features.Audit;
 using Isms.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,7 +14,7 @@ public enum SignInOutcome
 
 /// The one sign-in path for the page and the API. Failures count towards lockout, and an unknown
 /// user, a wrong password and a locked account read the same to the caller except for lockout.
-public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Account> users, TimeProvider clock)
+public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Account> users, TimeProvider clock, AuditLog audit)
 {
     public async Task<SignInOutcome> SignInAsync(HttpContext http, string userName, string password)
     {
@@ -22,22 +23,26 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
         {
             // Spend the same time hashing as for a real account, so timing does not tell who exists.
             users.PasswordHasher.HashPassword(new Account { DisplayName = "" }, password);
+            await audit.RecordAsync(AuditActions.SignInFailed, nameof(Account), null, new { userName });
             return SignInOutcome.Failed;
         }
 
         var result = await signIn.PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            await audit.RecordAsync(AuditActions.SignInLockedOut, nameof(Account), account.Id.ToString(), new { userName });
             return SignInOutcome.LockedOut;
         }
 
         if (!result.Succeeded)
         {
+            await audit.RecordAsync(AuditActions.SignInFailed, nameof(Account), account.Id.ToString(), new { userName });
             return SignInOutcome.Failed;
         }
 
         account.LastSignInAt = clock.GetUtcNow();
         await users.UpdateAsync(account);
+        await audit.RecordAsync(AuditActions.SignInSucceeded, nameof(Account), account.Id.ToString(), new { userName });
         WritePreferenceCookies(http, account);
         return account.MustChangePassword ? SignInOutcome.MustChangePassword : SignInOutcome.SignedIn;
     }

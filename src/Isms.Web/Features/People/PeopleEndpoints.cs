@@ -1,4 +1,5 @@
 using Isms.Web.Data;
+using Isms.Web.Features.Audit;
 using Isms.Web.Platform.Paging;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;
@@ -59,8 +60,9 @@ public static class PeopleEndpoints
     }
 
     /// Every person the filters select, not only one page.
-    private static async Task Export([AsParameters] PersonQuery query, IsmsDbContext db, Today today, HttpContext http, CancellationToken ct)
+    private static async Task Export([AsParameters] PersonQuery query, IsmsDbContext db, Today today, AuditLog audit, HttpContext http, CancellationToken ct)
     {
+        await audit.RecordAsync(AuditActions.Export, nameof(Person), null, new { query = http.Request.QueryString.Value });
         var filtered = await query.FilterAsync(db, today.Date, ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"persons-{today.Date:yyyyMMdd}.csv\"";

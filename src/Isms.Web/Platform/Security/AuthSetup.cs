@@ -49,7 +49,8 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.PeopleRead, p => p.RequireRole(Roles.Administrator, Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
-            .AddPolicy(Policies.PeopleWrite, p => p.RequireRole(Roles.Administrator, Roles.SecurityOfficer));
+            .AddPolicy(Policies.PeopleWrite, p => p.RequireRole(Roles.Administrator, Roles.SecurityOfficer))
+            .AddPolicy(Policies.AuditRead, p => p.RequireRole(Roles.Auditor, Roles.SecurityOfficer));
 
         return services;
     }

@@ -21,4 +21,7 @@ public static class Policies
 
     /// Change the organisation and the people in scope.
     public const string PeopleWrite = "people.write";
+
+    /// Read and export the audit trail.
+    public const string AuditRead = "audit.read";
 }
