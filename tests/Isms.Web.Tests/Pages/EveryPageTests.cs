@@ -1,4 +1,5 @@
 using System.Net;
+using Isms.Web.Features.Audit;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Demo;
@@ -24,6 +25,7 @@ public abstract class EveryPageTests(IsmsApp app)
             "/People/Details/{person}", "/People/Edit/{person}", "/Organisation/Units", "/Organisation/Units/Edit",
             "/Organisation/Units/Edit/{unit}", "/Organisation/Vendors", "/Organisation/Vendors/Edit", "/Organisation/Vendors/Edit/{vendor}",
             "/Accounts/Preferences", "/Accounts/ChangePassword",
+            "/Audit", "/Audit?action=record.create&entityType=Person&from=2020-01-01&to=2099-12-31T23:59&pageSize=5", "/Audit/Details/{audit}",
         })
         {
             data.Add(path, "en");
@@ -74,6 +76,9 @@ public abstract class EveryPageTests(IsmsApp app)
     [InlineData("/Organisation/Vendors/Edit", Roles.Auditor)]
     [InlineData("/People", Roles.Staff)]
     [InlineData("/Organisation/Units", Roles.Vendor)]
+    [InlineData("/Audit", Roles.Staff)] // audit.read is Auditor and SecurityOfficer only
+    [InlineData("/Audit", Roles.Administrator)]
+    [InlineData("/Audit/Details/1", Roles.Manager)]
     public async Task Page_RoleWithoutPermission_IsDenied(string path, string role)
     {
         var client = await app.ClientAsync(role);
@@ -137,10 +142,12 @@ public abstract class EveryPageTests(IsmsApp app)
         var ids = await app.QueryAsync(async db => (
             Person: await db.Set<Person>().Where(p => p.Email == "user001@customs.example").Select(p => p.Id).SingleAsync(),
             Unit: await db.Set<Unit>().Where(u => u.Code == "KLC").Select(u => u.Id).SingleAsync(),
-            Vendor: await db.Set<Vendor>().OrderBy(v => v.Id).Select(v => v.Id).FirstAsync()));
+            Vendor: await db.Set<Vendor>().OrderBy(v => v.Id).Select(v => v.Id).FirstAsync(),
+            Audit: await db.Set<AuditEntry>().Where(e => e.Action == AuditActions.Create).MaxAsync(e => e.Sequence)));
         return path.Replace("{person}", ids.Person.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{unit}", ids.Unit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{vendor}", ids.Vendor.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{vendor}", ids.Vendor.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{audit}", ids.Audit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 }
 
