@@ -31,6 +31,7 @@ public abstract class IsmsDbContext(DbContextOptions options)
         }
 
         var trail = this.GetService<AuditTrail>();
+        using var gate = Database.CurrentTransaction is null && Database.IsSqlite() ? SqliteWriteGate.Enter(Database.GetConnectionString()!) : null;
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var savepoints = Database.AutoSavepointsEnabled;
         Database.AutoSavepointsEnabled = false;
@@ -59,6 +60,8 @@ public abstract class IsmsDbContext(DbContextOptions options)
         }
 
         var trail = this.GetService<AuditTrail>();
+        using var gate = Database.CurrentTransaction is null && Database.IsSqlite()
+            ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var savepoints = Database.AutoSavepointsEnabled;
         Database.AutoSavepointsEnabled = false;
