@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Globalization;
+using System.Buffers.Text;
 using System.Text;
 
 namespace Isms.Core.Audit;
@@ -32,8 +32,8 @@ public sealed record AuditRecord(
     public void WriteCanonical(IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        WriteField(output, Sequence.ToString(CultureInfo.InvariantCulture));
-        WriteField(output, At.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        WriteNumber(output, Sequence);
+        WriteNumber(output, At.UtcTicks);
         WriteField(output, ActorAccount);
         WriteField(output, ActorPerson);
         WriteField(output, Action);
@@ -45,16 +45,32 @@ public sealed record AuditRecord(
         WriteField(output, ActorAccountId);
     }
 
+    // Verifying a million entries spends most of its time here: one pass over each string, and
+    // numbers formatted straight into UTF-8 (the same bytes as their invariant decimal text).
     private static void WriteField(IBufferWriter<byte> output, string? value)
     {
-        var length = value is null ? -1 : Encoding.UTF8.GetByteCount(value);
-        var span = output.GetSpan(4 + Math.Max(length, 0));
-        BinaryPrimitives.WriteInt32BigEndian(span, length);
-        if (value is not null)
+        if (value is null)
         {
-            Encoding.UTF8.GetBytes(value, span[4..]);
+            BinaryPrimitives.WriteInt32BigEndian(output.GetSpan(4), -1);
+            output.Advance(4);
+            return;
         }
 
-        output.Advance(4 + Math.Max(length, 0));
+        var span = output.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
+        var length = Encoding.UTF8.GetBytes(value, span[4..]);
+        BinaryPrimitives.WriteInt32BigEndian(span, length);
+        output.Advance(4 + length);
+    }
+
+    private static void WriteNumber(IBufferWriter<byte> output, long value)
+    {
+        var span = output.GetSpan(4 + 20);
+        if (!Utf8Formatter.TryFormat(value, span[4..], out var length))
+        {
+            throw new InvalidOperationException("A 64-bit number has at most 20 characters.");
+        }
+
+        BinaryPrimitives.WriteInt32BigEndian(span, length);
+        output.Advance(4 + length);
     }
 }
