@@ -285,6 +285,24 @@ public abstract class AuditTrailTests(IsmsApp app)
         Assert.Single(await app.EntriesAsync(AuditActions.SignInSucceeded), e => e.EntityId == account.Id.ToString());
     }
 
+    // Isms:Lockout:MaxFailedAttempts defaults to 5: the fifth wrong password locks the account.
+    [Fact]
+    public async Task FifthWrongPassword_RecordsLockout()
+    {
+        var userName = Api.Unique("lockout-");
+        var account = await app.CreateUserAsync(userName);
+        var client = app.AnonymousClient();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var response = await IsmsApp.SignInAsync(client, userName, "not-the-password-at-all");
+        }
+
+        Assert.Equal(4, (await app.EntriesAsync(AuditActions.SignInFailed)).Count(e => e.EntityId == account.Id.ToString()));
+        var locked = Assert.Single(await app.EntriesAsync(AuditActions.SignInLockedOut), e => e.EntityId == account.Id.ToString());
+        Assert.Contains(userName, locked.Changes, StringComparison.Ordinal);
+    }
+
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<(HttpClient Client, string UserName)> ClientAsync(string role)
