@@ -31,7 +31,7 @@ public abstract class IsmsDbContext(DbContextOptions options)
         }
 
         var trail = this.GetService<AuditTrail>();
-        using var gate = Database.CurrentTransaction is null && Database.IsSqlite() ? SqliteWriteGate.Enter(Database.GetConnectionString()!) : null;
+        using var gate = Database.CurrentTransaction is null && Database.IsSqlite() ? WriterTurns.Enter(Database.GetConnectionString()!) : null;
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var savepoints = Database.AutoSavepointsEnabled;
         Database.AutoSavepointsEnabled = false;
@@ -61,7 +61,7 @@ public abstract class IsmsDbContext(DbContextOptions options)
 
         var trail = this.GetService<AuditTrail>();
         using var gate = Database.CurrentTransaction is null && Database.IsSqlite()
-            ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
+            ? await WriterTurns.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var savepoints = Database.AutoSavepointsEnabled;
         Database.AutoSavepointsEnabled = false;
@@ -69,15 +69,24 @@ public abstract class IsmsDbContext(DbContextOptions options)
         {
             // The change first, the head last: the head stays locked for as short a time as possible.
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            var staged = await trail.StageAsync(this, [.. captured.Select(c => c.Complete()), .. _events], cancellationToken);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            if (own is not null)
+            var events = captured.Select(c => c.Complete()).Concat(_events).ToList();
+            await this.GetService<AuditActors>().CurrentAsync(this, cancellationToken);
+            // PostgreSQL: this process's writers queue in memory for the head, so that at most one
+            // of them waits on the row lock (against other nodes) instead of all of them convoying.
+            using (var queue = own is not null && !Database.IsSqlite()
+                ? await WriterTurns.EnterAsync("head:" + Database.GetConnectionString(), cancellationToken) : null)
             {
-                await own.CommitAsync(cancellationToken);
+                var staged = await trail.StageAsync(this, events, cancellationToken);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+
+                Detach(staged);
             }
 
             _events.Clear();
-            Detach(staged);
             return written;
         }
         finally
