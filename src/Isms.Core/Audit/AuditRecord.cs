@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Globalization;
+using System.Buffers.Text;
 using System.Text;
 
 namespace Isms.Core.Audit;
@@ -8,6 +8,8 @@ namespace Isms.Core.Audit;
 /// <summary>
 /// What one audit entry says, in the fixed form its hash covers (policy IV.C.2.b; issue 3). The
 /// sequence number is part of the content, so an entry cannot be moved without breaking its hash.
+/// <see cref="ActorAccount"/> is the name the actor signed in with, <see cref="ActorAccountId"/> the
+/// account's stable id (null for the system itself).
 /// </summary>
 public sealed record AuditRecord(
     long Sequence,
@@ -19,7 +21,8 @@ public sealed record AuditRecord(
     string? EntityId,
     string? Changes,
     string? ClientIp,
-    string? RequestId)
+    string? RequestId,
+    string? ActorAccountId = null)
 {
     /// <summary>
     /// Writes the canonical content: every field in a fixed order, each as a 4-byte big-endian
@@ -29,8 +32,8 @@ public sealed record AuditRecord(
     public void WriteCanonical(IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        WriteField(output, Sequence.ToString(CultureInfo.InvariantCulture));
-        WriteField(output, At.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        WriteNumber(output, Sequence);
+        WriteNumber(output, At.UtcTicks);
         WriteField(output, ActorAccount);
         WriteField(output, ActorPerson);
         WriteField(output, Action);
@@ -39,18 +42,35 @@ public sealed record AuditRecord(
         WriteField(output, Changes);
         WriteField(output, ClientIp);
         WriteField(output, RequestId);
+        WriteField(output, ActorAccountId);
     }
 
+    // Verifying a million entries spends most of its time here: one pass over each string, and
+    // numbers formatted straight into UTF-8 (the same bytes as their invariant decimal text).
     private static void WriteField(IBufferWriter<byte> output, string? value)
     {
-        var length = value is null ? -1 : Encoding.UTF8.GetByteCount(value);
-        var span = output.GetSpan(4 + Math.Max(length, 0));
-        BinaryPrimitives.WriteInt32BigEndian(span, length);
-        if (value is not null)
+        if (value is null)
         {
-            Encoding.UTF8.GetBytes(value, span[4..]);
+            BinaryPrimitives.WriteInt32BigEndian(output.GetSpan(4), -1);
+            output.Advance(4);
+            return;
         }
 
-        output.Advance(4 + Math.Max(length, 0));
+        var span = output.GetSpan(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
+        var length = Encoding.UTF8.GetBytes(value, span[4..]);
+        BinaryPrimitives.WriteInt32BigEndian(span, length);
+        output.Advance(4 + length);
+    }
+
+    private static void WriteNumber(IBufferWriter<byte> output, long value)
+    {
+        var span = output.GetSpan(4 + 20);
+        if (!Utf8Formatter.TryFormat(value, span[4..], out var length))
+        {
+            throw new InvalidOperationException("A 64-bit number has at most 20 characters.");
+        }
+
+        BinaryPrimitives.WriteInt32BigEndian(span, length);
+        output.Advance(4 + length);
     }
 }

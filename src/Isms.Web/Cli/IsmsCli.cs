@@ -33,6 +33,7 @@ public static class IsmsCli
         root.Subcommands.Add(BackupCommands.CreateRestore());
         root.Subcommands.Add(DemoCommands.Create());
         root.Subcommands.Add(TokenCommands.Create());
+        root.Subcommands.Add(AuditCommands.Create());
 
         foreach (var verb in root.Subcommands.SelectMany(c => c.Subcommands.Prepend(c)))
         {

@@ -1,17 +1,99 @@
 using Isms.Web.Features.Accounts;
+using Isms.Web.Features.Audit;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Isms.Web.Data;
 
 /// The one context of the application. Each database provider has a sealed subclass only so that
 /// EF Core keeps one migration set per provider (Data/Migrations/Sqlite and Data/Migrations/Postgres).
+/// Every save writes the audit trail (STYLE 13): one entry per added, changed or deleted entity
+/// and per queued event, in the same transaction as the change.
 public abstract class IsmsDbContext(DbContextOptions options)
     : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    private readonly List<AuditEvent> _events = [];
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// An event that is not an entity change (an export, a sign-in); written by the next save.
+    public void QueueAuditEvent(AuditEvent auditEvent) => _events.Add(auditEvent);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var captured = AuditCapture.Capture(this);
+        if (captured.Count == 0 && _events.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        var trail = this.GetService<AuditTrail>();
+        using var gate = Database.CurrentTransaction is null && Database.IsSqlite() ? WriterTurns.Enter(Database.GetConnectionString()!) : null;
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = false;
+        try
+        {
+            var written = base.SaveChanges(acceptAllChangesOnSuccess: true);
+            var staged = trail.StageNow(this, [.. captured.Select(c => c.Complete()), .. _events]);
+            base.SaveChanges(acceptAllChangesOnSuccess: true);
+            own?.Commit();
+            _events.Clear();
+            Detach(staged);
+            return written;
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var captured = AuditCapture.Capture(this);
+        if (captured.Count == 0 && _events.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var trail = this.GetService<AuditTrail>();
+        using var gate = Database.CurrentTransaction is null && Database.IsSqlite()
+            ? await WriterTurns.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = false;
+        try
+        {
+            // The change first, the head last: the head stays locked for as short a time as possible.
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            var events = captured.Select(c => c.Complete()).Concat(_events).ToList();
+            await this.GetService<AuditActors>().CurrentAsync(this, cancellationToken);
+            // PostgreSQL: this process's writers queue in memory for the head, so that at most one
+            // of them waits on the row lock (against other nodes) instead of all of them convoying.
+            using (var queue = own is not null && !Database.IsSqlite()
+                ? await WriterTurns.EnterAsync("head:" + Database.GetConnectionString(), cancellationToken) : null)
+            {
+                var staged = await trail.StageAsync(this, events, cancellationToken);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+
+                Detach(staged);
+            }
+
+            _events.Clear();
+            return written;
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -26,6 +108,15 @@ public abstract class IsmsDbContext(DbContextOptions options)
             {
                 foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
             }
+        }
+    }
+
+    // Written entries and the head are not kept: the next save reads the head afresh under its lock.
+    private void Detach(IEnumerable<object> staged)
+    {
+        foreach (var entity in staged)
+        {
+            Entry(entity).State = EntityState.Detached;
         }
     }
 }

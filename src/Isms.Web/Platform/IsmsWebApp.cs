@@ -1,6 +1,7 @@
 using Isms.Web.Data;
 using Isms.Web.Features.Access;
 using Isms.Web.Features.Accounts;
+using Isms.Web.Features.Audit;
 using Isms.Web.Features.Documents;
 using Isms.Web.Features.Home;
 using Isms.Web.Features.Organisation;
@@ -68,6 +69,7 @@ public static class IsmsWebApp
         services.AddDemoData();
         services.AddBackup();
 
+        services.AddAudit(builder.Configuration);
         services.AddAccounts();
         services.AddAccess(builder.Configuration);
         services.AddOrganisation();
@@ -123,6 +125,7 @@ public static class IsmsWebApp
         app.MapDocuments();
         app.MapAccess();
         app.MapTokens();
+        app.MapAudit();
     }
 
     public static bool HttpsIsConfigured(IConfiguration configuration) =>

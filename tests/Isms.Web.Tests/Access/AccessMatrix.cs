@@ -20,6 +20,7 @@ public static class AccessMatrix
     private const string PeopleRead = "dd dddd aa aaa";
     private const string PeopleWrite = "dd dddd dd ada";
     private const string AdminOnly = "dd dddd dd dda";
+    private const string AuditRead = "dd dddd dd aad";
 
     // Open to anyone, but only between a right password and the code: without that step's cookie, 401.
     private const string PasswordStepFirst = "dd dddd dd ddd";
@@ -90,6 +91,13 @@ public static class AccessMatrix
         ["POST /api/v1/service-accounts/"] = AdminOnly,
         ["POST /api/v1/service-accounts/{id:guid}/tokens"] = AdminOnly,
         ["DELETE /api/v1/service-accounts/{id:guid}/tokens/{tokenId:guid}"] = AdminOnly,
+
+        ["GET /api/v1/audit/"] = AuditRead,
+        ["GET /api/v1/audit/{sequence:long}"] = AuditRead,
+        ["GET /api/v1/audit/export.csv"] = AuditRead,
+        ["PAGE /Audit"] = AuditRead,
+        ["PAGE /Audit/Index"] = AuditRead,
+        ["PAGE /Audit/Details/{sequence:long}"] = AuditRead,
 
         ["PAGE /"] = SignedIn,
         ["PAGE /Index"] = SignedIn,

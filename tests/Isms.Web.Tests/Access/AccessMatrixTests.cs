@@ -93,6 +93,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
         var parts = route.Split('/').Select(segment => segment switch
         {
             "{documentName}" => "v1",
+            "{sequence:long}" => "1",
             "{tokenId:guid}" => w.ServiceToken.ToString(),
             _ when segment.StartsWith('{') => Id(segment),
             _ => segment,

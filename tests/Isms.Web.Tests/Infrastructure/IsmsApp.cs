@@ -27,6 +27,14 @@ public abstract class IsmsApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// The audit keys of this app (base64), fixed so that the CLI can verify what the app wrote.
+    public static string AuditChainKey { get; } = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    public static string AuditCheckpointKey { get; } = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
+
+    /// Where this app writes its signed audit checkpoints: a folder of its own.
+    public string AuditCheckpointPath { get; } = Path.Combine(Directory.CreateTempSubdirectory("isms-checkpoints-").FullName, "audit-checkpoints.jsonl");
+
     /// The provider's name, for messages.
     public abstract string Provider { get; }
 
@@ -62,6 +70,9 @@ public abstract class IsmsApp : IAsyncLifetime
             ["Isms:RateLimits:SignInPerAccount"] = "1000000",
             ["Isms:RateLimits:ApiPerAccount"] = "1000000",
             ["Isms:RateLimits:ApiPerIp"] = "1000000",
+            ["Isms:Audit:ChainKey"] = AuditChainKey,
+            ["Isms:Audit:CheckpointKey"] = AuditCheckpointKey,
+            ["Isms:Audit:CheckpointPath"] = AuditCheckpointPath,
         };
         foreach (var (key, value) in await CreateDatabaseAsync())
         {
@@ -109,6 +120,7 @@ public abstract class IsmsApp : IAsyncLifetime
         }
 
         await DropDatabaseAsync();
+        Directory.Delete(Path.GetDirectoryName(AuditCheckpointPath)!, recursive: true);
     }
 
     /// An account that can sign in with <see cref="Password"/> right away.

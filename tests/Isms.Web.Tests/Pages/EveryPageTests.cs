@@ -1,4 +1,5 @@
 using System.Net;
+using Isms.Web.Features.Audit;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Demo;
@@ -26,6 +27,7 @@ public abstract class EveryPageTests(IsmsApp app)
             "/Accounts/Preferences", "/Accounts/ChangePassword", "/Accounts/Mfa", "/Accounts/Mfa/Enrol",
             "/Documents", "/Documents?kind=procedure&withdrawn=true&sort=-title", "/Documents/Details/{document}", "/Documents/Edit", "/Documents/Edit/{document}",
             "/Tokens",
+            "/Audit", "/Audit?action=record.create&entityType=Person&from=2020-01-01&to=2099-12-31T23:59&pageSize=5", "/Audit/Details/{audit}",
         })
         {
             data.Add(path, "en");
@@ -107,6 +109,9 @@ public abstract class EveryPageTests(IsmsApp app)
     [InlineData("/Organisation/Vendors/Edit", Roles.Auditor)]
     [InlineData("/People", Roles.Staff)]
     [InlineData("/Organisation/Units", Roles.Vendor)]
+    [InlineData("/Audit", Roles.Staff)] // audit.read is Auditor and SecurityOfficer only
+    [InlineData("/Audit", Roles.Administrator)]
+    [InlineData("/Audit/Details/1", Roles.Manager)]
     public async Task Page_RoleWithoutPermission_IsDenied(string path, string role)
     {
         var client = await app.ClientAsync(role);
@@ -171,11 +176,13 @@ public abstract class EveryPageTests(IsmsApp app)
             Person: await db.Set<Person>().Where(p => p.Email == "user001@customs.example").Select(p => p.Id).SingleAsync(),
             Unit: await db.Set<Unit>().Where(u => u.Code == "KLC").Select(u => u.Id).SingleAsync(),
             Vendor: await db.Set<Vendor>().OrderBy(v => v.Id).Select(v => v.Id).FirstAsync(),
-            Document: await db.Set<Isms.Web.Features.Documents.Document>().Where(d => d.Reference == "ISMS-F-030").Select(d => d.Id).SingleAsync()));
+            Document: await db.Set<Isms.Web.Features.Documents.Document>().Where(d => d.Reference == "ISMS-F-030").Select(d => d.Id).SingleAsync(),
+            Audit: await db.Set<AuditEntry>().Where(e => e.Action == AuditActions.Create).MaxAsync(e => e.Sequence)));
         return path.Replace("{person}", ids.Person.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{unit}", ids.Unit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{vendor}", ids.Vendor.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{document}", ids.Document.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{document}", ids.Document.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{audit}", ids.Audit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Isms.Web.Features.Audit;
 using Isms.Web.Features.Tokens;
 using Isms.Web.Platform.Security;
 using Isms.Web.Tests.Infrastructure;
@@ -55,6 +56,25 @@ public abstract class TokenTests(IsmsApp app)
         await read.ExpectAsync(HttpStatusCode.OK);
         await write.ExpectAsync(HttpStatusCode.Forbidden);
         Assert.Equal("application/problem+json", write.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task TokenUse_IsInTheAuditTrailWithTheAccountAsActor()
+    {
+        var userName = "tokenuser-" + Api.Unique();
+        await app.CreateUserAsync(userName, Roles.Auditor);
+        var session = app.AnonymousClient();
+        (await IsmsApp.SignInAsync(session, userName, IsmsApp.Password)).Dispose();
+        var created = await MakeAsync(session, "Read");
+
+        using var first = await Bearer(created.Secret).GetAsync("/api/v1/units");
+        using var second = await Bearer(created.Secret).GetAsync("/api/v1/units");
+
+        var entries = await app.QueryAsync(db => db.Set<AuditEntry>()
+            .Where(e => e.Action == AuditActions.TokenUsed && e.EntityId == created.Token.Id.ToString()).ToListAsync());
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal(userName, e.ActorName));
+        Assert.NotNull(await app.QueryAsync(db => db.Set<AccessToken>().Where(t => t.Id == created.Token.Id).Select(t => t.LastUsedAt).SingleAsync()));
     }
 
     [Fact]

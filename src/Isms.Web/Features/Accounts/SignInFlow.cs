@@ -1,3 +1,4 @@
+using Isms.Web.Features.Audit;
 using Isms.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 
@@ -16,7 +17,7 @@ public enum SignInOutcome
 /// user, a wrong password and a locked account read the same to the caller except for lockout.
 /// An account with a second factor gets SecondFactorRequired after the right password; Identity
 /// then holds it in a short-lived two-factor cookie until a code or a recovery code completes it.
-public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Account> users, TimeProvider clock)
+public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Account> users, TimeProvider clock, AuditLog audit)
 {
     public async Task<SignInOutcome> SignInAsync(HttpContext http, string userName, string password)
     {
@@ -25,6 +26,7 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
         {
             // Spend the same time hashing as for a real account, so timing does not tell who exists.
             users.PasswordHasher.HashPassword(new Account { DisplayName = "" }, password);
+            await audit.RecordAsync(AuditActions.SignInFailed, nameof(Account), null, new { userName });
             return SignInOutcome.Failed;
         }
 
@@ -33,6 +35,7 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
         {
             // Identity refuses a locked account before hashing; hash anyway so it takes as long as a wrong password.
             users.PasswordHasher.HashPassword(new Account { DisplayName = "" }, password);
+            await audit.RecordAsync(AuditActions.SignInLockedOut, nameof(Account), account.Id.ToString(), new { userName });
             return SignInOutcome.LockedOut;
         }
 
@@ -43,6 +46,7 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
 
         if (!result.Succeeded)
         {
+            await audit.RecordAsync(AuditActions.SignInFailed, nameof(Account), account.Id.ToString(), new { userName });
             return SignInOutcome.Failed;
         }
 
@@ -83,10 +87,17 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
 
         if (result.IsLockedOut)
         {
+            await audit.RecordAsync(AuditActions.SignInLockedOut, nameof(Account), account.Id.ToString(), new { userName = account.UserName, step = "second-factor" });
             return SignInOutcome.LockedOut;
         }
 
-        return result.Succeeded ? await CompleteAsync(http, account) : SignInOutcome.Failed;
+        if (!result.Succeeded)
+        {
+            await audit.RecordAsync(AuditActions.SignInFailed, nameof(Account), account.Id.ToString(), new { userName = account.UserName, step = "second-factor" });
+            return SignInOutcome.Failed;
+        }
+
+        return await CompleteAsync(http, account);
     }
 
     /// What people type: "123 456", "abcde-fghij".
@@ -96,6 +107,7 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
     {
         account.LastSignInAt = clock.GetUtcNow();
         await users.UpdateAsync(account);
+        await audit.RecordAsync(AuditActions.SignInSucceeded, nameof(Account), account.Id.ToString(), new { userName = account.UserName });
         WritePreferenceCookies(http, account);
         return account.MustChangePassword ? SignInOutcome.MustChangePassword : SignInOutcome.SignedIn;
     }

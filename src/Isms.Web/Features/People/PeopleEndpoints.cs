@@ -1,5 +1,6 @@
 using Isms.Web.Data;
 using Isms.Web.Features.Access;
+using Isms.Web.Features.Audit;
 using Isms.Web.Platform.Paging;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;
@@ -60,8 +61,9 @@ public static class PeopleEndpoints
     }
 
     /// Every person the filters select, not only one page.
-    private static async Task Export([AsParameters] PersonQuery query, IsmsDbContext db, Caller caller, Today today, HttpContext http, CancellationToken ct)
+    private static async Task Export([AsParameters] PersonQuery query, IsmsDbContext db, Caller caller, Today today, AuditLog audit, HttpContext http, CancellationToken ct)
     {
+        await audit.RecordAsync(AuditActions.Export, nameof(Person), null, new { query = http.Request.QueryString.Value });
         var filtered = await query.FilterAsync(db, await caller.VisiblePeopleAsync(db, ct), today.Date, ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"persons-{today.Date:yyyyMMdd}.csv\"";

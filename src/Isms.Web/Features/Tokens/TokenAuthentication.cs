@@ -25,9 +25,6 @@ public sealed class TokenAuthenticationHandler(
     public const string TokenIdClaim = "isms:token_id";
     public const string TokenScopeClaim = "isms:token_scope";
 
-    // Writing "last used" on every call would turn every read into a write.
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(5);
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (BearerToken(Request) is not { } text)
@@ -41,7 +38,7 @@ public sealed class TokenAuthenticationHandler(
         }
 
         var hash = TokenSecret.HashOf(text);
-        var token = await db.Set<AccessToken>().Include(t => t.Account).SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var token = await db.Set<AccessToken>().AsNoTracking().Include(t => t.Account).SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
         if (token?.Account is not { } account || !token.IsUsableAt(now))
         {
@@ -51,12 +48,6 @@ public sealed class TokenAuthenticationHandler(
         if (account.LockoutEnd is { } lockedUntil && lockedUntil > now)
         {
             return AuthenticateResult.Fail("The token's account is locked or disabled.");
-        }
-
-        if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
-        {
-            token.LastUsedAt = now;
-            await db.SaveChangesAsync(Context.RequestAborted);
         }
 
         var principal = await principals.CreateAsync(account);

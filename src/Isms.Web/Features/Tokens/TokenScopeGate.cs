@@ -1,7 +1,10 @@
+using Isms.Web.Features.Audit;
+
 namespace Isms.Web.Features.Tokens;
 
 /// A read-scoped token may only read: any other method answers 403, whatever the account's roles.
-/// Tokens are for the API: a page asked for with a token answers 401.
+/// Tokens are for the API: a page asked for with a token answers 401. Every use of a token is
+/// recorded in the audit trail, with the account as the actor.
 public static class TokenScopeGate
 {
     public static IApplicationBuilder UseTokenScopeGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -9,6 +12,11 @@ public static class TokenScopeGate
         var scope = context.User.FindFirst(TokenAuthenticationHandler.TokenScopeClaim)?.Value;
         if (scope is not null)
         {
+            var tokenId = context.User.FindFirst(TokenAuthenticationHandler.TokenIdClaim)!.Value;
+            await context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(AuditActions.TokenUsed, nameof(AccessToken), tokenId,
+                new { method = context.Request.Method, path = context.Request.Path.Value });
+            await context.RequestServices.GetRequiredService<TokenWrites>().TouchAsync(Guid.Parse(tokenId), context.RequestAborted);
+
             if (!context.Request.Path.StartsWithSegments("/api"))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -51,6 +51,21 @@ public sealed class TokenWrites(IsmsDbContext db, UserManager<Account> users, Ti
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    // Writing "last used" on every call would add a second write to every call.
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(5);
+
+    /// Notes when the token was last used, to the nearest few minutes.
+    public async Task TouchAsync(Guid tokenId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var token = await db.Set<AccessToken>().SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
+        if (token is not null && (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution))
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     public async Task<Account> CreateServiceAccountAsync(ServiceAccountRequest request, CancellationToken cancellationToken)
     {
         if (!Roles.All.Contains(request.Role, StringComparer.Ordinal))

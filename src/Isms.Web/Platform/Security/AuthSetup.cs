@@ -56,7 +56,8 @@ public static class AuthSetup
             .AddPolicy(Policies.RecordsRead, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.DocumentsWrite, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager))
             .AddPolicy(Policies.ClearanceWrite, p => p.RequireRole(Roles.SecurityOfficer))
-            .AddPolicy(Policies.AccountsAdmin, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.AccountsAdmin, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.AuditRead, p => p.RequireRole(Roles.Auditor, Roles.SecurityOfficer));
 
         return services;
     }

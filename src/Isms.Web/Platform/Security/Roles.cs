@@ -38,4 +38,7 @@ public static class Policies
 
     /// Administer sign-in accounts: passwords, lockout, MFA, sessions, mandatory MFA per role.
     public const string AccountsAdmin = "accounts.admin";
+
+    /// Read and export the audit trail.
+    public const string AuditRead = "audit.read";
 }

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Isms.Web.Data;
+using Isms.Web.Features.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Isms.Web.Features.Audit;
+
+/// Who acts, from where: the signed-in account of the current request, or the system itself (the
+/// CLI and background jobs have no request).
+public sealed record AuditActor(Guid? AccountId, string? Name, int? PersonId, string? ClientIp, string? RequestId)
+{
+    public const string SystemName = "system";
+
+    public static AuditActor System { get; } = new(null, SystemName, null, null, null);
+}
+
+public sealed class AuditActors(IHttpContextAccessor http)
+{
+    private const string CacheKey = "isms.audit.actor";
+
+    public async Task<AuditActor> CurrentAsync(IsmsDbContext db, CancellationToken cancellationToken)
+    {
+        if (http.HttpContext is not { } context)
+        {
+            return AuditActor.System;
+        }
+
+        if (context.Items[CacheKey] is AuditActor cached)
+        {
+            return cached;
+        }
+
+        var accountId = AccountIdOf(context.User);
+        int? personId = accountId is { } id
+            ? await db.Set<Person>().AsNoTracking().Where(p => p.AccountId == id).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return Remember(context, accountId, personId);
+    }
+
+    public AuditActor Current(IsmsDbContext db)
+    {
+        if (http.HttpContext is not { } context)
+        {
+            return AuditActor.System;
+        }
+
+        if (context.Items[CacheKey] is AuditActor cached)
+        {
+            return cached;
+        }
+
+        var accountId = AccountIdOf(context.User);
+        int? personId = accountId is { } id
+            ? db.Set<Person>().AsNoTracking().Where(p => p.AccountId == id).Select(p => (int?)p.Id).FirstOrDefault()
+            : null;
+        return Remember(context, accountId, personId);
+    }
+
+    private static Guid? AccountIdOf(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    private static AuditActor Remember(HttpContext context, Guid? accountId, int? personId)
+    {
+        var actor = new AuditActor(
+            accountId,
+            accountId is null ? null : context.User.Identity?.Name,
+            personId,
+            context.Connection.RemoteIpAddress?.ToString(),
+            context.TraceIdentifier);
+        context.Items[CacheKey] = actor;
+        return actor;
+    }
+}
