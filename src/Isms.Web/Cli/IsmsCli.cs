@@ -123,10 +123,15 @@ public static class IsmsCli
     /// Builds the application for a verb that uses its services without listening. Tokens the verb
     /// did not recognise are configuration overrides, as for `serve` (e.g. --Database:Provider=Postgres).
     public static WebApplication BuildForVerb(System.CommandLine.ParseResult result) => IsmsWebApp.Build(result.UnmatchedTokens.ToArray(), builder =>
+    {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             // A verb reports a failure itself, once; EF Core would log the same failure again.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
-        }));
+        });
+        // Warnings go to stderr, so that what a verb prints on stdout (a token, a password) can be
+        // captured by a script as it is.
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+    });
 }
