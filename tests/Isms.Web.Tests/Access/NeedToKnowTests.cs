@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Isms.Core.Access;
+using Isms.Web.Features.Audit;
 using Isms.Web.Features.Documents;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Paging;
 using Isms.Web.Platform.Security;
 using Isms.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Isms.Web.Tests.Access;
 
@@ -111,6 +113,26 @@ public abstract class NeedToKnowTests(IsmsApp app) : IAsyncLifetime
         Assert.DoesNotContain(title, page, StringComparison.Ordinal);
         Assert.Contains("3 documents", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, detailPage.StatusCode);
+    }
+
+    [Fact]
+    public async Task OutOfScopeAttempts_AreSecurityEventsInTheAuditTrail_AndExportsAreRecorded()
+    {
+        var userName = "probing-" + Api.Unique();
+        var manager = await app.ClientAsAsync(Who("manager-keelung") with { UserName = userName });
+        var hidden = _documents["taichung"].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var shared = _documents["internal"].ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        (await manager.GetAsync($"/api/v1/documents/{hidden}")).Dispose();
+        (await manager.GetAsync($"/Documents/Details/{hidden}")).Dispose();
+        (await manager.PutJsonAsync($"/api/v1/documents/{shared}", Body(_root, Internal, $"{_tag}-internal"))).Dispose();
+        (await manager.GetAsync($"/api/v1/documents/export.csv?q={_tag}")).Dispose();
+
+        var events = await app.QueryAsync(db => db.Set<AuditEntry>().Where(e => e.ActorName == userName)
+            .OrderBy(e => e.Sequence).Select(e => new { e.Action, e.EntityType, e.EntityId }).ToListAsync());
+        Assert.Equal(2, events.Count(e => e.Action == AuditActions.NotFound && e.EntityId == hidden));
+        Assert.Single(events, e => e.Action == AuditActions.Forbidden && e.EntityId == shared);
+        Assert.Single(events, e => e.Action == AuditActions.Export && e.EntityType == "Document");
     }
 
     [Fact]
@@ -253,6 +275,8 @@ public abstract class NeedToKnowTests(IsmsApp app) : IAsyncLifetime
         Assert.Equal(Roles.Manager, (string)roles["roles"]![0]!["role"]!);
         Assert.Equal(_taichung, (int)roles["roles"]![0]!["unitIds"]![0]!);
         Assert.Equal(["Roles"], await unknown.ErrorFieldsAsync());
+        using var oldSession = await before.GetAsync("/api/v1/documents?page=1&pageSize=1");
+        await oldSession.ExpectAsync(HttpStatusCode.Unauthorized); // a role change ends the account's sessions
         var manager = app.AnonymousClient();
         using var signIn = await IsmsApp.SignInAsync(manager, userName, IsmsApp.Password);
         await signIn.ExpectAsync(HttpStatusCode.OK);

@@ -1,3 +1,4 @@
+using Isms.Web.Features.Audit;
 using Isms.Web.Platform.Paging;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;
@@ -39,8 +40,9 @@ public static class DocumentsEndpoints
         return TypedResults.Ok((await reads.FindAsync(id, ct))!);
     }
 
-    private static async Task Export([AsParameters] DocumentQuery query, DocumentReads reads, Today today, HttpContext http, CancellationToken ct)
+    private static async Task Export([AsParameters] DocumentQuery query, DocumentReads reads, Today today, AuditLog audit, HttpContext http, CancellationToken ct)
     {
+        await audit.RecordAsync(AuditActions.Export, nameof(Document), null, new { query = http.Request.QueryString.Value });
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"documents-{today.Date:yyyyMMdd}.csv\"";
         await DocumentCsv.WriteAsync(http.Response.Body, reads.ExportAsync(query, ct), ct);
