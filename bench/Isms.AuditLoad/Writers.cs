@@ -91,5 +91,18 @@ public static class Writers
             using var changed = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { currentPassword = password, newPassword = password + "-load-test" });
             changed.EnsureSuccessStatusCode();
         }
+
+        // Administrators must use two-factor sign-in before anything else: enrol an "app" here.
+        using var status = await client.GetAsync("/api/v1/auth/mfa");
+        status.EnsureSuccessStatusCode();
+        var mfa = (await status.Content.ReadFromJsonAsync<JsonObject>())!;
+        if (mfa["requiredByRole"]!.GetValue<bool>() && !mfa["enabled"]!.GetValue<bool>())
+        {
+            using var setup = await client.PostAsync("/api/v1/auth/mfa/authenticator", null);
+            setup.EnsureSuccessStatusCode();
+            var key = (await setup.Content.ReadFromJsonAsync<JsonObject>())!["sharedKey"]!.GetValue<string>();
+            using var enabled = await client.PostAsJsonAsync("/api/v1/auth/mfa/enable", new { code = Totp.Code(key) });
+            enabled.EnsureSuccessStatusCode();
+        }
     }
 }
