@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Isms.Core.Access;
-using Isms.Core.Organisation;
 using Isms.Web.Data;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Security;
@@ -52,8 +51,7 @@ public sealed class Caller(IHttpContextAccessor http, IsmsDbContext db, Classifi
             .Where(s => s.AccountId == accountId)
             .Select(s => new { s.Role, s.UnitId })
             .ToListAsync(cancellationToken);
-        var tree = new UnitTree(await db.Set<Organisation.Unit>().AsNoTracking()
-            .ToDictionaryAsync(u => u.Id, u => u.ParentId, cancellationToken));
+        var tree = await Organisation.UnitTrees.LoadAsync(db, cancellationToken);
 
         var allUnits = false;
         var readable = new HashSet<int>();

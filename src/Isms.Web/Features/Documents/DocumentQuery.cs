@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Isms.Core.Organisation;
 using Isms.Web.Data;
 using Isms.Web.Platform.Localization;
+using Isms.Web.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Isms.Web.Features.Documents;
@@ -38,10 +38,7 @@ public sealed record DocumentQuery : IValidatableObject
 
     public int Size => PageSize ?? 25;
 
-    public DocumentKind? KindValue =>
-        !string.IsNullOrWhiteSpace(Kind) && !char.IsAsciiDigit(Kind.Trim()[0]) && Enum.TryParse<DocumentKind>(Kind.Trim(), true, out var kind) && Enum.IsDefined(kind)
-            ? kind
-            : null;
+    public DocumentKind? KindValue => QueryValues.ParseEnum<DocumentKind>(Kind);
 
     /// Narrows the documents the caller may see; never widens them.
     public async Task<IQueryable<Document>> FilterAsync(IsmsDbContext db, IQueryable<Document> visible, CancellationToken cancellationToken)
@@ -60,8 +57,7 @@ public sealed record DocumentQuery : IValidatableObject
 
         if (UnitId is { } unitId)
         {
-            var parents = await db.Set<Organisation.Unit>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ParentId, cancellationToken);
-            var units = new UnitTree(parents).SelfAndDescendants(unitId).ToList();
+            var units = (await Organisation.UnitTrees.LoadAsync(db, cancellationToken)).SelfAndDescendants(unitId).ToList();
             documents = documents.Where(d => units.Contains(d.OwnerUnitId));
         }
 

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Isms.Core.Organisation;
 using Isms.Web.Data;
 using Isms.Web.Platform.Localization;
+using Isms.Web.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Isms.Web.Features.People;
@@ -35,9 +35,9 @@ public sealed record PersonQuery : IValidatableObject
     public string? Status { get; init; }
 
     // Kept as text so that `status=active` works and an unknown value is a field error, not a bare 400.
-    public PersonKind? KindValue => Parse<PersonKind>(Kind);
+    public PersonKind? KindValue => QueryValues.ParseEnum<PersonKind>(Kind);
 
-    public PersonStatus StatusValue => Parse<PersonStatus>(Status) ?? PersonStatus.Active;
+    public PersonStatus StatusValue => QueryValues.ParseEnum<PersonStatus>(Status) ?? PersonStatus.Active;
 
     /// name, unit, kind, from, number; a leading '-' sorts descending.
     [MaxLength(20, ErrorMessage = Messages.TooLong)]
@@ -70,9 +70,7 @@ public sealed record PersonQuery : IValidatableObject
 
         if (UnitId is { } unitId)
         {
-            var parents = await db.Set<Organisation.Unit>().AsNoTracking()
-                .ToDictionaryAsync(u => u.Id, u => u.ParentId, cancellationToken);
-            var units = new UnitTree(parents).SelfAndDescendants(unitId).ToList();
+            var units = (await Organisation.UnitTrees.LoadAsync(db, cancellationToken)).SelfAndDescendants(unitId).ToList();
             people = people.Where(p => units.Contains(p.UnitId));
         }
 
@@ -117,15 +115,9 @@ public sealed record PersonQuery : IValidatableObject
             yield return new ValidationResult(validationContext.Localize("Choose a kind of person."), [nameof(Kind)]);
         }
 
-        if (!string.IsNullOrWhiteSpace(Status) && Parse<PersonStatus>(Status) is null)
+        if (!string.IsNullOrWhiteSpace(Status) && QueryValues.ParseEnum<PersonStatus>(Status) is null)
         {
             yield return new ValidationResult(validationContext.Localize("The status is Active, Inactive or All."), [nameof(Status)]);
         }
     }
-
-    private static T? Parse<T>(string? text)
-        where T : struct, Enum =>
-        !string.IsNullOrWhiteSpace(text) && !char.IsAsciiDigit(text.Trim()[0]) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value)
-            ? value
-            : null;
 }
