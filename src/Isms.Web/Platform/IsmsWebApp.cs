@@ -110,8 +110,8 @@ public static class IsmsWebApp
         app.UseIsmsLocalization();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseTokenScopeGate();
         app.UseAccountGates();
+        app.UseTokenScopeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 

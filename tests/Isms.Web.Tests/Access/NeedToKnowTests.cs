@@ -136,6 +136,66 @@ public abstract class NeedToKnowTests(IsmsApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AuditTrail_ShowsAClassifiedRecordsFieldsOnlyToThoseWhoMaySeeIt()
+    {
+        var auditor = await app.ClientAsAsync(Who("auditor-sensitive"));
+        var officer = await app.ClientAsAsync(Who("officer"));
+        var id = _documents["confidential"];
+        var title = $"Title of {_tag}-confidential";
+        var url = $"/api/v1/audit?entityType=Document&entityId={id}&page=1&pageSize=10";
+
+        var hidden = await auditor.GetStringAsync(url);
+        var export = await auditor.GetStringAsync($"/api/v1/audit/export.csv?entityType=Document&entityId={id}");
+        var page = await auditor.GetStringAsync($"/Audit?entityType=Document&entityId={id}");
+        var shown = await officer.GetStringAsync(url);
+
+        Assert.Contains("\u0022redacted\u0022", hidden + export.Replace("\"", "\u0022", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, hidden, StringComparison.Ordinal);
+        Assert.DoesNotContain(title, export, StringComparison.Ordinal);
+        Assert.DoesNotContain(title, page, StringComparison.Ordinal);
+        Assert.Contains(title, shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clearance_NobodyRaisesTheirOwnGrantsAboveTheirsOrReachesOutsideTheirUnits()
+    {
+        var name = "officer-" + Api.Unique();
+        var officer = await app.ClientAsAsync(Who("officer-scoped-taichung") with { UserName = name, Clearance = Sensitive });
+        var own = await app.QueryAsync(db => db.Set<Person>().Where(p => p.FullName == name).Select(p => p.Id).SingleAsync());
+        var admin = await app.ClientAsync(Roles.Administrator);
+        var inTaichung = await admin.CreatePersonAsync(Api.PersonBody(_taichung));
+        var inKeelung = await admin.CreatePersonAsync(Api.PersonBody(_keelung));
+        JsonObject Body(int level) => new() { ["clearance"] = level, ["agreementSigned"] = true };
+
+        using var self = await officer.PutJsonAsync($"/api/v1/persons/{own}/clearance", Body(Confidential));
+        using var above = await officer.PutJsonAsync($"/api/v1/persons/{inTaichung.Id}/clearance", Body(Confidential));
+        using var outside = await officer.PutJsonAsync($"/api/v1/persons/{inKeelung.Id}/clearance", Body(Internal));
+        using var fine = await officer.PutJsonAsync($"/api/v1/persons/{inTaichung.Id}/clearance", Body(Sensitive));
+
+        await self.ExpectAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(["Clearance"], await above.ErrorFieldsAsync());
+        await outside.ExpectAsync(HttpStatusCode.NotFound);
+        await fine.ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task People_ScopedOfficerCannotChangeAnotherUnitsPerson()
+    {
+        var admin = await app.ClientAsync(Roles.Administrator);
+        var inKeelung = await admin.CreatePersonAsync(Api.PersonBody(_keelung));
+        var officer = await app.ClientAsAsync(Who("officer-scoped-taichung"));
+
+        using var deactivate = await officer.PostAsync($"/api/v1/persons/{inKeelung.Id}/deactivate", null);
+        var body = Api.PersonBody(_keelung);
+        body["version"] = inKeelung.Version;
+        using var update = await officer.PutJsonAsync($"/api/v1/persons/{inKeelung.Id}", body);
+
+        await deactivate.ExpectAsync(HttpStatusCode.NotFound);
+        await update.ExpectAsync(HttpStatusCode.NotFound);
+        Assert.Null(await app.QueryAsync(db => db.Set<Person>().Where(p => p.Id == inKeelung.Id).Select(p => p.ActiveTo).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Detail_OfAnotherUnitsRestrictedRecord_Is404LikeAMissingOne()
     {
         var manager = await app.ClientAsAsync(Who("manager-keelung"));

@@ -121,6 +121,19 @@ public abstract class TokenTests(IsmsApp app)
     }
 
     [Fact]
+    public async Task AdministratorsToken_CannotManageServiceAccounts()
+    {
+        var admin = await app.ClientAsync(Roles.Administrator);
+        var token = Bearer((await MakeAsync(admin, "Write")).Secret);
+
+        using var create = await token.PostJsonAsync("/api/v1/service-accounts", new JsonObject { ["userName"] = "svc-" + Api.Unique().ToLowerInvariant(), ["role"] = Roles.Administrator });
+        using var list = await token.GetAsync("/api/v1/service-accounts");
+
+        await create.ExpectAsync(HttpStatusCode.Forbidden);
+        await list.ExpectAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task OtherAccountsToken_CannotBeRevoked()
     {
         var owner = await MakeAsync(await app.ClientAsync(Roles.Staff), "Read");

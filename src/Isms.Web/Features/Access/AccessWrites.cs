@@ -14,7 +14,7 @@ namespace Isms.Web.Features.Access;
 
 /// Changing who may do and see what: an account's roles with their unit scopes, and a person's
 /// clearance. Each change is one transaction, and a role change ends the account's sessions.
-public sealed class AccessWrites(IsmsDbContext db, UserManager<Account> users, ClassificationScale scale, IStringLocalizer<SharedResource> text)
+public sealed class AccessWrites(IsmsDbContext db, UserManager<Account> users, ClassificationScale scale, Caller caller, IStringLocalizer<SharedResource> text)
 {
     public async Task<AccountRolesResponse> ReadRolesAsync(Guid accountId, CancellationToken cancellationToken)
     {
@@ -80,6 +80,23 @@ public sealed class AccessWrites(IsmsDbContext db, UserManager<Account> users, C
         if (!scale.IsLevel(request.Clearance))
         {
             throw InputRejectedException.For(nameof(request.Clearance), text["Choose a classification."]);
+        }
+
+        // Nobody raises their own clearance, grants more than they hold, or reaches outside their units.
+        var scope = await caller.ScopeAsync(cancellationToken);
+        if (person.AccountId is { } own && own == scope.AccountId)
+        {
+            throw new AccessDeniedException(text["Nobody sets their own clearance."]);
+        }
+
+        if (!scope.CanManageUnit(person.UnitId))
+        {
+            throw new RecordNotFoundException("Person", personId);
+        }
+
+        if (request.Clearance > scope.Clearance)
+        {
+            throw InputRejectedException.For(nameof(request.Clearance), text["You may not grant a clearance above your own."]);
         }
 
         person.Clearance = request.Clearance;

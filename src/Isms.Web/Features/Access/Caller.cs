@@ -11,7 +11,7 @@ namespace Isms.Web.Features.Access;
 /// Default reach of each role when the account has no scope row for it:
 /// SecurityOfficer and Auditor read every unit; a Manager reads the unit of their own person record
 /// and its sub-units; Staff and Vendor read their own records (and their vendor's, for Vendor);
-/// Administrator reads no records (platform settings only). A scope row narrows SecurityOfficer,
+/// Administrator reads no unit's records, only what is shared with everyone at the lowest level. A scope row narrows SecurityOfficer,
 /// Auditor and Manager to the given units and their sub-units.
 public sealed class Caller(IHttpContextAccessor http, IsmsDbContext db, ClassificationScale scale)
 {

@@ -24,7 +24,9 @@ public sealed class AccountClaimsFactory(
             identity.AddClaim(new Claim(MustChangePassword, "true"));
         }
 
-        if (!user.TwoFactorEnabled && identity.HasClaim(MfaPolicy.ClaimType, "true"))
+        // A service account has no password and never signs in interactively: its tokens are its
+        // only credential, so there is nothing to enrol.
+        if (!user.TwoFactorEnabled && !user.IsServiceAccount && identity.HasClaim(MfaPolicy.ClaimType, "true"))
         {
             identity.AddClaim(new Claim(MustEnrolMfa, "true"));
         }

@@ -26,7 +26,9 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
         {
             // Spend the same time hashing as for a real account, so timing does not tell who exists.
             users.PasswordHasher.HashPassword(new Account { DisplayName = "" }, password);
-            await audit.RecordAsync(AuditActions.SignInFailed, nameof(Account), null, new { userName });
+            // People type passwords into the user-name field: the trail keeps a fingerprint of an
+            // unknown name (enough to see repeated attempts), never the text.
+            await audit.RecordAsync(AuditActions.SignInFailed, nameof(Account), null, new { unknownUserNameSha256 = Fingerprint(userName) });
             return SignInOutcome.Failed;
         }
 
@@ -99,6 +101,9 @@ public sealed class SignInFlow(SignInManager<Account> signIn, UserManager<Accoun
 
         return await CompleteAsync(http, account);
     }
+
+    private static string Fingerprint(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
 
     /// What people type: "123 456", "abcde-fghij".
     public static string Normalize(string code) => code.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();

@@ -99,6 +99,9 @@ public sealed record AuditQuery : IValidatableObject
         return entries.OrderByDescending(e => e.Sequence);
     }
 
+    public static Task<AuditEntryResponse?> FindAsync(IsmsDbContext db, long sequence, CancellationToken cancellationToken) =>
+        db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence == sequence).Select(AuditEntryResponse.Projection).SingleOrDefaultAsync(cancellationToken);
+
     public async Task<Page<AuditEntryResponse>> SearchAsync(IsmsDbContext db, AgencyTime agency, CancellationToken cancellationToken)
     {
         var filtered = Filter(db, agency);

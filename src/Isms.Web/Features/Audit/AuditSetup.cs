@@ -10,6 +10,7 @@ public static class AuditSetup
         services.AddScoped<AuditActors>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditRedaction>();
         services.AddScoped<AuditChainCheck>();
         services.AddHostedService<AuditCheckpointService>();
         // Outermost, so that it sees the status code the client finally gets.

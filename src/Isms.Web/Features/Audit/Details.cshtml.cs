@@ -8,19 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Isms.Web.Features.Audit;
 
 [Authorize(Policy = Policies.AuditRead)]
-public sealed class DetailsModel(IsmsDbContext db) : PageModel
+public sealed class DetailsModel(IsmsDbContext db, AuditRedaction redaction) : PageModel
 {
     public AuditEntryResponse Entry { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long sequence, CancellationToken cancellationToken)
     {
-        if (await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence == sequence).Select(AuditEntryResponse.Projection)
-                .SingleOrDefaultAsync(cancellationToken) is not { } entry)
+        if (await AuditQuery.FindAsync(db, sequence, cancellationToken) is not { } entry)
         {
             return NotFound();
         }
 
-        Entry = entry;
+        Entry = (await redaction.ForCallerAsync(cancellationToken))(entry);
         return Page();
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Isms.Web.Features.Audit;
 
 [Authorize(Policy = Policies.AuditRead)]
-public sealed class IndexModel(IsmsDbContext db, AgencyTime agency) : PageModel
+public sealed class IndexModel(IsmsDbContext db, AgencyTime agency, AuditRedaction redaction) : PageModel
 {
     public AuditQuery Query { get; private set; } = new();
 
@@ -26,7 +26,9 @@ public sealed class IndexModel(IsmsDbContext db, AgencyTime agency) : PageModel
         Query = query;
         if (ModelState.IsValid)
         {
-            Result = await Query.SearchAsync(db, agency, cancellationToken);
+            var page = await Query.SearchAsync(db, agency, cancellationToken);
+            var shown = await redaction.ForCallerAsync(cancellationToken);
+            Result = page with { Items = [.. page.Items.Select(shown)] };
         }
 
         Pager = new PagerModel(Result.PageNumber, Result.PageCount, "/Audit", Request.Query);

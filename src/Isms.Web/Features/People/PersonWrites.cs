@@ -1,5 +1,6 @@
 using Isms.Core;
 using Isms.Web.Data;
+using Isms.Web.Features.Access;
 using Isms.Web.Features.Accounts;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Platform.Errors;
@@ -11,7 +12,7 @@ namespace Isms.Web.Features.People;
 
 /// Creating, changing and deactivating persons: the checks that need the database live here, once,
 /// for the API, the pages and the CSV import.
-public sealed class PersonWrites(IsmsDbContext db, Today today, IStringLocalizer<SharedResource> text)
+public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, IStringLocalizer<SharedResource> text)
 {
     public async Task<Person> CreateAsync(PersonInput input, CancellationToken cancellationToken)
     {
@@ -127,7 +128,8 @@ public sealed class PersonWrites(IsmsDbContext db, Today today, IStringLocalizer
         }
     }
 
+    // A person outside the caller's units answers like a missing one.
     private async Task<Person> FindTrackedAsync(int id, CancellationToken cancellationToken) =>
-        await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+        await (await caller.VisiblePeopleAsync(db, cancellationToken)).SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
         ?? throw new RecordNotFoundException("Person", id);
 }

@@ -14,7 +14,11 @@ public static class TokensEndpoints
         own.MapPost("/", CreateOwn);
         own.MapDelete("/{id:guid}", RevokeOwn);
 
-        var service = endpoints.MapGroup("/api/v1/service-accounts").WithTags("Tokens").RequireAuthorization(Policies.AccountsAdmin);
+        // A token cannot mint tokens or token holders: a stolen one must not outlive its own expiry.
+        var service = endpoints.MapGroup("/api/v1/service-accounts").WithTags("Tokens").RequireAuthorization(Policies.AccountsAdmin)
+            .AddEndpointFilter(async (context, next) => context.HttpContext.User.HasClaim(c => c.Type == TokenAuthenticationHandler.TokenIdClaim)
+                ? TypedResults.Problem("Service accounts and their tokens are managed in a signed-in session, not with a token.", statusCode: StatusCodes.Status403Forbidden)
+                : await next(context));
         service.MapGet("/", ListServiceAccounts);
         service.MapPost("/", CreateServiceAccount);
         service.MapPost("/{id:guid}/tokens", CreateServiceToken);
@@ -25,7 +29,6 @@ public static class TokensEndpoints
     private static async Task<Results<Ok<List<TokenResponse>>, UnauthorizedHttpResult>> ListOwn(HttpContext http, UserManager<Account> users, TokenWrites tokens, CancellationToken ct) =>
         users.GetUserId(http.User) is { } id ? TypedResults.Ok(await tokens.ListAsync(Guid.Parse(id), ct)) : TypedResults.Unauthorized();
 
-    // A token cannot mint tokens: a stolen one must not outlive its own expiry.
     private static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> CreateOwn(TokenRequest request, HttpContext http, UserManager<Account> users, TokenWrites tokens, CancellationToken ct)
     {
         if (http.User.HasClaim(c => c.Type == TokenAuthenticationHandler.TokenIdClaim) || users.GetUserId(http.User) is not { } id)

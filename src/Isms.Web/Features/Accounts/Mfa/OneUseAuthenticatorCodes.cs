@@ -35,8 +35,8 @@ public sealed class OneUseAuthenticatorCodes(TimeProvider clock) : IUserTwoFacto
         {
             if (step > last && Code(secret, step) == code)
             {
-                await manager.SetAuthenticationTokenAsync(user, TokenProvider, LastStep, step.ToString(CultureInfo.InvariantCulture));
-                return true;
+                // Two requests racing with the same code: the store's concurrency check lets one win.
+                return (await manager.SetAuthenticationTokenAsync(user, TokenProvider, LastStep, step.ToString(CultureInfo.InvariantCulture))).Succeeded;
             }
         }
 
