@@ -43,6 +43,7 @@ public static class AccessMatrix
         ["POST /api/v1/auth/mfa/disable"] = SignedIn,
 
         ["GET /api/v1/accounts/"] = AdminOnly,
+        ["POST /api/v1/accounts/"] = AdminOnly,
         ["GET /api/v1/accounts/{id:guid}"] = AdminOnly,
         ["POST /api/v1/accounts/{id:guid}/reset-password"] = AdminOnly,
         ["POST /api/v1/accounts/{id:guid}/sign-out-everywhere"] = AdminOnly,
@@ -117,6 +118,7 @@ public static class AccessMatrix
         ["PAGE /Accounts/Admin/Index"] = AdminOnly,
         ["PAGE /Accounts/Admin/Details/{id:guid}"] = AdminOnly,
         ["PAGE /Accounts/Admin/MfaRoles"] = AdminOnly,
+        ["PAGE /Accounts/Admin/Create"] = AdminOnly,
         ["PAGE /Access/AccountRoles/{id:guid}"] = AdminOnly,
         ["PAGE /Documents"] = SignedIn,
         ["PAGE /Documents/Index"] = SignedIn,

@@ -7,6 +7,7 @@ public static class AccountsSetup
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddScoped<SignInFlow>();
+        services.AddScoped<NewAccounts>();
         services.AddScoped<AccountAdmin>();
         services.AddScoped<MfaPolicy>();
         services.AddScoped<AccountActions>();

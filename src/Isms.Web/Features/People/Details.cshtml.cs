@@ -17,6 +17,8 @@ public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, I
 
     public bool CanSetClearance { get; private set; }
 
+    public bool CanCreateAccount { get; private set; }
+
     public PersonResponse Person { get; private set; } = null!;
 
     public string UnitName { get; private set; } = "";
@@ -38,6 +40,7 @@ public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, I
         Responsibilities = await db.Set<Responsibility>().Where(r => r.PersonId == id).OrderBy(r => r.From).ToResponses().ToListAsync(cancellationToken);
         CanWrite = (await authorization.AuthorizeAsync(User, Policies.PeopleWrite)).Succeeded;
         CanSetClearance = (await authorization.AuthorizeAsync(User, Policies.ClearanceWrite)).Succeeded;
+        CanCreateAccount = person.AccountUserName is null && (await authorization.AuthorizeAsync(User, Policies.AccountsAdmin)).Succeeded;
         return Page();
     }
 

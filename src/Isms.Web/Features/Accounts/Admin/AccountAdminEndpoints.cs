@@ -15,6 +15,11 @@ public static class AccountAdminEndpoints
         var group = endpoints.MapGroup("/api/v1/accounts").WithTags("Accounts").RequireAuthorization(Policies.AccountsAdmin);
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
+        group.MapPost("/", async (NewAccountRequest request, NewAccounts accounts, CancellationToken ct) =>
+        {
+            var created = await accounts.CreateAsync(request, ct);
+            return TypedResults.Created($"/api/v1/accounts/{created.Id}", created);
+        });
         group.MapPost("/{id:guid}/reset-password", ResetPassword);
         group.MapPost("/{id:guid}/sign-out-everywhere", (Guid id, UserManager<Account> users, AccountActions actions) =>
             ActAsync(id, users, actions.SignOutEverywhereAsync));
