@@ -53,7 +53,7 @@ public sealed class AccessWrites(IsmsDbContext db, UserManager<Account> users, C
         var wanted = grants.Select(g => g.Role).ToHashSet();
         var current = await users.GetRolesAsync(account);
         if (current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator)
-            && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(a => a.LockoutEnd is null || a.LockoutEnd < DateTimeOffset.MaxValue) <= 1)
+            && (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(a => a.LockoutEnd != AccountActions.Forever) <= 1)
         {
             errors.Add("Roles", text["The last administrator keeps the Administrator role."]);
         }

@@ -24,6 +24,7 @@ public sealed class TokenAuthenticationHandler(
     public const string SchemeName = "Token";
     public const string TokenIdClaim = "isms:token_id";
     public const string TokenScopeClaim = "isms:token_scope";
+    public const string TokenLastUsedClaim = "isms:token_last_used";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -54,6 +55,7 @@ public sealed class TokenAuthenticationHandler(
         var identity = new ClaimsIdentity(principal.Claims, SchemeName);
         identity.AddClaim(new Claim(TokenIdClaim, token.Id.ToString()));
         identity.AddClaim(new Claim(TokenScopeClaim, token.Scope.ToString()));
+        identity.AddClaim(new Claim(TokenLastUsedClaim, token.LastUsedAt?.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -15,7 +15,9 @@ public static class TokenScopeGate
             var tokenId = context.User.FindFirst(TokenAuthenticationHandler.TokenIdClaim)!.Value;
             await context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(AuditActions.TokenUsed, nameof(AccessToken), tokenId,
                 new { method = context.Request.Method, path = context.Request.Path.Value });
-            await context.RequestServices.GetRequiredService<TokenWrites>().TouchAsync(Guid.Parse(tokenId), context.RequestAborted);
+            var lastUsed = long.TryParse(context.User.FindFirst(TokenAuthenticationHandler.TokenLastUsedClaim)?.Value, out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+            await context.RequestServices.GetRequiredService<TokenWrites>().TouchAsync(Guid.Parse(tokenId), lastUsed, context.RequestAborted);
 
             if (!context.Request.Path.StartsWithSegments("/api"))
             {

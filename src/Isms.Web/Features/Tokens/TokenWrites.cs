@@ -55,9 +55,14 @@ public sealed class TokenWrites(IsmsDbContext db, UserManager<Account> users, Ti
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(5);
 
     /// Notes when the token was last used, to the nearest few minutes.
-    public async Task TouchAsync(Guid tokenId, CancellationToken cancellationToken)
+    public async Task TouchAsync(Guid tokenId, DateTimeOffset? lastUsed, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (lastUsed is { } last && now - last <= LastUsedResolution)
+        {
+            return;
+        }
+
         var token = await db.Set<AccessToken>().SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
         if (token is not null && (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution))
         {
@@ -127,12 +132,14 @@ public sealed class TokenWrites(IsmsDbContext db, UserManager<Account> users, Ti
         var result = new List<ServiceAccountResponse>();
         foreach (var account in accounts)
         {
-            result.Add(new ServiceAccountResponse(account.Id, account.UserName ?? "", account.DisplayName,
-                [.. await users.GetRolesAsync(account)], await ListAsync(account.Id, cancellationToken)));
+            result.Add(await DescribeAsync(account, cancellationToken));
         }
 
         return result;
     }
+
+    public async Task<ServiceAccountResponse> DescribeAsync(Account account, CancellationToken cancellationToken) =>
+        new(account.Id, account.UserName ?? "", account.DisplayName, [.. await users.GetRolesAsync(account)], await ListAsync(account.Id, cancellationToken));
 
     public async Task<Account> FindServiceAccountAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Set<Account>().SingleOrDefaultAsync(a => a.Id == id && a.IsServiceAccount, cancellationToken)

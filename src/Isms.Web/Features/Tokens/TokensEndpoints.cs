@@ -57,7 +57,7 @@ public static class TokensEndpoints
     private static async Task<Created<ServiceAccountResponse>> CreateServiceAccount(ServiceAccountRequest request, TokenWrites tokens, CancellationToken ct)
     {
         var account = await tokens.CreateServiceAccountAsync(request, ct);
-        var created = (await tokens.ListServiceAccountsAsync(ct)).Single(a => a.Id == account.Id);
+        var created = await tokens.DescribeAsync(account, ct);
         return TypedResults.Created($"/api/v1/service-accounts/{account.Id}", created);
     }
 
