@@ -52,6 +52,11 @@ public static class DatabaseSetup
             // WAL is a property of the file: readers never block the writer, and it stays set.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        foreach (var part in scope.ServiceProvider.GetServices<Platform.ReferenceData.IReferenceData>())
+        {
+            await part.SeedAsync(db, cancellationToken);
+        }
     }
 
     public static bool ShouldMigrateAtStart(IServiceProvider services) =>

@@ -2,10 +2,13 @@ using Isms.Web.Data;
 using Isms.Web.Features.Access;
 using Isms.Web.Features.Accounts;
 using Isms.Web.Features.Audit;
+using Isms.Web.Features.Calendar;
 using Isms.Web.Features.Documents;
 using Isms.Web.Features.Home;
+using Isms.Web.Features.Mail;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Features.People;
+using Isms.Web.Features.ServiceDesk;
 using Isms.Web.Features.Tokens;
 using Isms.Web.Platform.Backup;
 using Isms.Web.Platform.Demo;
@@ -76,6 +79,9 @@ public static class IsmsWebApp
         services.AddPeople();
         services.AddDocuments();
         services.AddTokens();
+        services.AddMail(builder.Configuration);
+        services.AddCalendar();
+        services.AddServiceDesk();
 
         var app = builder.Build();
         Configure(app);
@@ -126,6 +132,8 @@ public static class IsmsWebApp
         app.MapAccess();
         app.MapTokens();
         app.MapAudit();
+        app.MapCalendar();
+        app.MapServiceDesk();
     }
 
     public static bool HttpsIsConfigured(IConfiguration configuration) =>

@@ -19,7 +19,10 @@ namespace Isms.Web.Tests.Access;
 public abstract class AccessMatrixTests(IsmsApp app)
 {
     private sealed record World(int Root, int Keelung, int Taichung, int Vendor1, int Vendor2, int Document, int Person, int Responsibility,
-        Guid TargetAccount, Guid ServiceAccount, Guid ServiceToken);
+        Guid TargetAccount, Guid ServiceAccount, Guid ServiceToken)
+    {
+        public QaFixture Qa { get; init; } = null!;
+    }
 
     private async Task<World> ArrangeAsync()
     {
@@ -44,7 +47,10 @@ public abstract class AccessMatrixTests(IsmsApp app)
         // The account the administrator's account endpoints act on (reset, lock, disable…), so that
         // no principal of the table loses its session midway.
         var target = await app.CreateUserAsync("target-" + Api.Unique(), Roles.Staff);
-        return new World(root, keelung, taichung, vendor1, vendor2, document, person.Id, responsibility.Id, target.Id, service.Id, token.Token.Id);
+        return new World(root, keelung, taichung, vendor1, vendor2, document, person.Id, responsibility.Id, target.Id, service.Id, token.Token.Id)
+        {
+            Qa = await QaFixture.ArrangeAsync(app, person.Id, keelung),
+        };
     }
 
     private async Task<Dictionary<string, HttpClient>> SignInAllAsync(World w)
@@ -62,6 +68,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
             ["officer"] = await app.ClientAsAsync(new Principal(Roles.SecurityOfficer) { UnitId = w.Root, Clearance = Confidential }),
             ["auditor"] = await app.ClientAsAsync(new Principal(Roles.Auditor) { UnitId = w.Root, Clearance = Confidential }),
             ["admin"] = await app.ClientAsAsync(new Principal(Roles.Administrator)),
+            ["desk"] = await app.ClientAsAsync(new Principal(Roles.ServiceDesk, Roles.Staff) { UnitId = w.Root, Clearance = Internal }),
         };
 
         // Signed in, then disabled by an administrator: the session must stop working at once.
@@ -80,6 +87,9 @@ public abstract class AccessMatrixTests(IsmsApp app)
         var route = key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..];
         string Id(string segment) => segment switch
         {
+            _ when route.Contains("qa-forms", StringComparison.Ordinal) => w.Qa.AttachmentId.ToString(),
+            _ when route.Contains("ategor", StringComparison.Ordinal) => w.Qa.CategoryId.ToString(),
+            _ when route.Contains("closures", StringComparison.Ordinal) => w.Qa.ClosureId.ToString(),
             _ when route.Contains("ocuments", StringComparison.Ordinal) => w.Document.ToString(),
             _ when route.Contains("ersons", StringComparison.Ordinal) || route.Contains("People", StringComparison.Ordinal) => w.Person.ToString(),
             _ when route.Contains("nits", StringComparison.Ordinal) => w.Keelung.ToString(),
@@ -94,6 +104,8 @@ public abstract class AccessMatrixTests(IsmsApp app)
         {
             "{documentName}" => "v1",
             "{sequence:long}" => "1",
+            "{number}" or "{number:length(14)}" => w.Qa.Number,
+            "{year:int}" => "2026",
             "{tokenId:guid}" => w.ServiceToken.ToString(),
             _ when segment.StartsWith('{') => Id(segment),
             _ => segment,

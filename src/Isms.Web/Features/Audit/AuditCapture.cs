@@ -136,6 +136,13 @@ public sealed class AuditCapture
                 continue;
             }
 
+            // File contents are kept by their SHA-256 beside them; the trail records only their size.
+            if (metadata.ClrType == typeof(byte[]))
+            {
+                changes[metadata.Name] = new JsonObject { ["bytes"] = ((byte[]?)current ?? (byte[]?)old)?.Length };
+                continue;
+            }
+
             var change = new JsonObject();
             if (entry.State != EntityState.Added)
             {

@@ -29,4 +29,8 @@ public sealed class DisplayFormat(AgencyTime agency, IHttpContextAccessor http)
             ? RocYear.FormatDateTime(local)
             : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
+
+    /// A name kept in both languages: the Chinese one for a zh reader when there is one.
+    public static string Pick(string name, string? nameZh) =>
+        CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(nameZh) ? nameZh : name;
 }

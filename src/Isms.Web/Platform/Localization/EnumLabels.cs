@@ -59,7 +59,38 @@ public static class EnumLabels
             .Concat(Enum.GetValues<Features.Documents.DocumentKind>().Select(Of))
             .Concat(Enum.GetValues<Isms.Core.Access.RecordAudience>().Select(Of))
             .Concat(Enum.GetValues<Features.Tokens.TokenScope>().Select(Of))
+            .Concat(Enum.GetValues<Features.ServiceDesk.QaFormStatus>().Select(Of))
+            .Concat(Enum.GetValues<Features.ServiceDesk.QaClockRule>().Select(Of))
+            .Concat(Enum.GetValues<Features.ServiceDesk.QaChannel>().Select(Of))
             .Concat(Security.Roles.All.Select(Security.RoleLabels.Of));
+
+    public static string Of(Features.ServiceDesk.QaFormStatus status) => status switch
+    {
+        Features.ServiceDesk.QaFormStatus.Received => "Received",
+        Features.ServiceDesk.QaFormStatus.Assigned => "Assigned",
+        Features.ServiceDesk.QaFormStatus.InProgress => "In progress",
+        Features.ServiceDesk.QaFormStatus.WaitingForRequester => "Waiting for requester",
+        Features.ServiceDesk.QaFormStatus.Finished => "Finished",
+        Features.ServiceDesk.QaFormStatus.Cancelled => "Cancelled",
+        _ => status.ToString(),
+    };
+
+    public static string Of(Features.ServiceDesk.QaClockRule rule) => rule switch
+    {
+        Features.ServiceDesk.QaClockRule.WorkingDays => "Working days (end of the day)",
+        Features.ServiceDesk.QaClockRule.WorkingHours => "Working hours",
+        _ => rule.ToString(),
+    };
+
+    public static string Of(Features.ServiceDesk.QaChannel channel) => channel switch
+    {
+        Features.ServiceDesk.QaChannel.Web => "Web form",
+        Features.ServiceDesk.QaChannel.Paper => "Paper form",
+        Features.ServiceDesk.QaChannel.Email => "E-mail",
+        Features.ServiceDesk.QaChannel.Phone => "Telephone",
+        Features.ServiceDesk.QaChannel.Api => "Another system (API)",
+        _ => channel.ToString(),
+    };
 
     public static string Of(Features.Documents.DocumentKind kind) => kind switch
     {

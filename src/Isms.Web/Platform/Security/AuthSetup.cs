@@ -57,7 +57,11 @@ public static class AuthSetup
             .AddPolicy(Policies.DocumentsWrite, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager))
             .AddPolicy(Policies.ClearanceWrite, p => p.RequireRole(Roles.SecurityOfficer))
             .AddPolicy(Policies.AccountsAdmin, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.AuditRead, p => p.RequireRole(Roles.Auditor, Roles.SecurityOfficer));
+            .AddPolicy(Policies.AuditRead, p => p.RequireRole(Roles.Auditor, Roles.SecurityOfficer))
+            .AddPolicy(Policies.CalendarWrite, p => p.RequireRole(Roles.SecurityOfficer))
+            .AddPolicy(Policies.ServiceDeskHandle, p => p.RequireRole(Roles.ServiceDesk))
+            .AddPolicy(Policies.ServiceDeskReport, p => p.RequireRole(Roles.ServiceDesk, Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
+            .AddPolicy(Policies.ServiceDeskSettings, p => p.RequireRole(Roles.SecurityOfficer));
 
         return services;
     }

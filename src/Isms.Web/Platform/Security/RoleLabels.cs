@@ -11,6 +11,7 @@ public static class RoleLabels
         Roles.Staff => "Staff",
         Roles.Vendor => "Vendor staff",
         Roles.Auditor => "Auditor",
+        Roles.ServiceDesk => "Service desk agent",
         _ => role,
     };
 }

@@ -11,7 +11,11 @@ public static class Roles
     public const string Vendor = "Vendor";
     public const string Auditor = "Auditor";
 
-    public static readonly string[] All = [Administrator, SecurityOfficer, Manager, Staff, Vendor, Auditor];
+    /// An agent of the Q&A form service desk (policy IV.C.1.c): a person of the Department of
+    /// Information Management who takes, handles and finishes forms.
+    public const string ServiceDesk = "ServiceDesk";
+
+    public static readonly string[] All = [Administrator, SecurityOfficer, Manager, Staff, Vendor, Auditor, ServiceDesk];
 }
 
 public static class Policies
@@ -41,4 +45,16 @@ public static class Policies
 
     /// Read and export the audit trail.
     public const string AuditRead = "audit.read";
+
+    /// Import the office calendar and declare office closures (typhoon days).
+    public const string CalendarWrite = "calendar.write";
+
+    /// Take, assign, handle and finish Q&A forms.
+    public const string ServiceDeskHandle = "servicedesk.handle";
+
+    /// Read the service desk's achievement figures.
+    public const string ServiceDeskReport = "servicedesk.report";
+
+    /// Change the service desk's settings (target, goal, categories, desk unit).
+    public const string ServiceDeskSettings = "servicedesk.settings";
 }

@@ -1,0 +1,81 @@
+using Isms.Web.Data;
+using Isms.Web.Features.People;
+using Isms.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Isms.Web.Features.ServiceDesk;
+
+/// DESIGN.md §2: rate = on time / (finished + still open past due); open forms not yet due are
+/// pending and not counted; a cancelled form counts nowhere. A form belongs to its year of receipt.
+public sealed record QaFigures(int Received, int FinishedOnTime, int FinishedLate, int OpenOverdue, int Pending, int Cancelled)
+{
+    public int Counted => FinishedOnTime + FinishedLate + OpenOverdue;
+
+    /// Percent on time, or null while no form counts yet.
+    public decimal? Rate => Counted == 0 ? null : Math.Round(100m * FinishedOnTime / Counted, 2);
+}
+
+public sealed record QaFigureRow(string Key, string Label, QaFigures Figures, decimal? Rate);
+
+public sealed record QaAchievementReport(int Year, decimal GoalPercent, QaFigures Total, decimal? Rate, bool? Met, DateTimeOffset AsOf,
+    IReadOnlyList<QaFigureRow> ByMonth, IReadOnlyList<QaFigureRow> ByCategory, IReadOnlyList<QaFigureRow> ByAssignee);
+
+/// The objective's figures, counted by the database from the stored due and finish times (never
+/// by loading the forms), per year and per month, category and assignee.
+public sealed class QaAchievement(IsmsDbContext db, Today today, ServiceDeskSettings settings, Isms.Core.Calendars.AgencyTime agency)
+{
+    private sealed record Group(int Key, int Received, int OnTime, int Late, int Overdue, int Cancelled);
+
+    public async Task<QaAchievementReport> ForYearAsync(int year, CancellationToken cancellationToken)
+    {
+        var now = today.Now;
+        var yearEnd = agency.StartOf(new DateOnly(year, 12, 31).AddDays(1));
+        var goal = (await settings.InForceAtAsync(now < yearEnd ? now : yearEnd.AddTicks(-1), cancellationToken)).GoalPercent;
+        var forms = db.Set<QaForm>().AsNoTracking().Where(f => f.Year == year);
+
+        var byMonth = await Count(forms.GroupBy(f => f.Month), now, cancellationToken);
+        var byCategory = await Count(forms.GroupBy(f => f.CategoryId), now, cancellationToken);
+        var byAssignee = await Count(forms.GroupBy(f => f.AssigneeId ?? 0), now, cancellationToken);
+
+        var categoryNames = await db.Set<QaCategory>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var assigneeIds = byAssignee.Select(g => g.Key).ToList();
+        var assigneeNames = await db.Set<Person>().AsNoTracking().Where(p => assigneeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken);
+
+        var total = Sum(byMonth);
+        return new QaAchievementReport(
+            year,
+            goal,
+            total,
+            total.Rate,
+            total.Rate is { } rate ? rate >= goal : null,
+            now,
+            byMonth.OrderBy(g => g.Key).Select(g => Row(g.Key.ToString("00", System.Globalization.CultureInfo.InvariantCulture), $"{year}-{g.Key:00}", g)).ToList(),
+            byCategory.OrderBy(g => categoryNames.GetValueOrDefault(g.Key), StringComparer.Ordinal).Select(g => Row(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), categoryNames.GetValueOrDefault(g.Key) ?? "?", g)).ToList(),
+            byAssignee.OrderBy(g => g.Key == 0).ThenBy(g => assigneeNames.GetValueOrDefault(g.Key), StringComparer.Ordinal)
+                .Select(g => Row(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key == 0 ? "" : assigneeNames.GetValueOrDefault(g.Key) ?? "?", g)).ToList());
+    }
+
+    private static Task<List<Group>> Count(IQueryable<IGrouping<int, QaForm>> groups, DateTimeOffset now, CancellationToken cancellationToken) =>
+        groups.Select(g => new Group(
+            g.Key,
+            g.Count(f => f.Status != QaFormStatus.Cancelled),
+            g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == true),
+            g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == false),
+            g.Count(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled && f.PausedSince == null && f.DueAt != null && f.DueAt < now),
+            g.Count(f => f.Status == QaFormStatus.Cancelled)))
+        .ToListAsync(cancellationToken);
+
+    private static QaFigures Figures(Group g) => new(g.Received, g.OnTime, g.Late, g.Overdue, g.Received - g.OnTime - g.Late - g.Overdue, g.Cancelled);
+
+    private static QaFigureRow Row(string key, string label, Group g)
+    {
+        var figures = Figures(g);
+        return new QaFigureRow(key, label, figures, figures.Rate);
+    }
+
+    private static QaFigures Sum(IEnumerable<Group> groups)
+    {
+        var all = groups.Aggregate(new Group(0, 0, 0, 0, 0, 0), (a, g) => new Group(0, a.Received + g.Received, a.OnTime + g.OnTime, a.Late + g.Late, a.Overdue + g.Overdue, a.Cancelled + g.Cancelled));
+        return Figures(all);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Isms.Web.Features.ServiceDesk;
+
+/// A kind of question. The category chooses the clock's rule; changing it applies to forms
+/// received afterwards (each form keeps the rule it was received under).
+public sealed class QaCategory
+{
+    public int Id { get; private set; }
+
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? NameZh { get; set; }
+
+    public QaClockRule Rule { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public int Version { get; set; }
+}
+
+/// The desk's settings, kept with their history: a change is a new row effective from the moment
+/// it is made, and a form follows the row in force when it was received.
+public sealed class ServiceDeskSetting
+{
+    public int Id { get; private set; }
+
+    public DateTimeOffset EffectiveFrom { get; set; }
+
+    /// The policy's "two working days".
+    public int TargetDays { get; set; } = 2;
+
+    /// The yearly goal in percent (the policy's 94 %).
+    public decimal GoalPercent { get; set; } = 94m;
+
+    /// Office hours: the working-hours rule's day, and what "due within 4 working hours" counts.
+    public TimeOnly DayStart { get; set; } = new(8, 30);
+
+    public TimeOnly DayEnd { get; set; } = new(17, 30);
+
+    public bool PauseWhileWaiting { get; set; }
+
+    /// How long after finishing a form may be reopened (its due time stays the original one).
+    public int ReopenDays { get; set; } = 7;
+
+    /// A form is "at risk" when this much office time or less is left before it is due.
+    public int AtRiskHours { get; set; } = 4;
+
+    /// The Department of Information Management: handles the forms; its location picks the calendar.
+    public int? DeskUnitId { get; set; }
+
+    public Guid? ChangedById { get; set; }
+}
+
+public sealed class ServiceDeskConfiguration : IEntityTypeConfiguration<QaCategory>, IEntityTypeConfiguration<ServiceDeskSetting>, IEntityTypeConfiguration<QaForm>
+{
+    public void Configure(EntityTypeBuilder<QaCategory> builder)
+    {
+        builder.Property(c => c.Code).HasMaxLength(30);
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.NameZh).HasMaxLength(100);
+        builder.Property(c => c.Rule).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+    }
+
+    public void Configure(EntityTypeBuilder<ServiceDeskSetting> builder)
+    {
+        builder.Property(s => s.GoalPercent).HasPrecision(5, 2);
+        builder.HasIndex(s => s.EffectiveFrom);
+        builder.HasOne<Organisation.Unit>().WithMany().HasForeignKey(s => s.DeskUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<QaForm> builder)
+    {
+        builder.Property(f => f.Number).HasMaxLength(20);
+        builder.HasIndex(f => f.Number).IsUnique();
+        builder.HasIndex(f => new { f.Year, f.Sequence }).IsUnique();
+        builder.Property(f => f.Module).HasMaxLength(100);
+        builder.Property(f => f.Subject).HasMaxLength(200);
+        builder.Property(f => f.Description).HasMaxLength(8000);
+        builder.Property(f => f.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.ClockLocation).HasMaxLength(50);
+        builder.Property(f => f.Rule).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(f => f.Resolution).HasMaxLength(4000);
+        builder.Property(f => f.CancelReason).HasMaxLength(1000);
+        builder.Property(f => f.Audience).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.SearchText).HasMaxLength(400);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.Ignore(f => f.IsOpen);
+        builder.HasIndex(f => new { f.Status, f.DueAt });
+        builder.HasIndex(f => new { f.Year, f.CategoryId });
+        builder.HasIndex(f => f.AssigneeId);
+        builder.HasIndex(f => new { f.OwnerUnitId, f.Classification });
+        builder.HasOne<People.Person>().WithMany().HasForeignKey(f => f.RequesterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<People.Person>().WithMany().HasForeignKey(f => f.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation.Unit>().WithMany().HasForeignKey(f => f.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation.Unit>().WithMany().HasForeignKey(f => f.HandlingUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<QaCategory>().WithMany().HasForeignKey(f => f.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
