@@ -19,7 +19,7 @@ public static class CalendarEndpoints
         read.MapGet("/closures", Closures);
 
         var write = endpoints.MapGroup("/api/v1/calendar").WithTags("Calendar").RequireAuthorization(Policies.CalendarWrite);
-        write.MapPost("/years", Import).Accepts<string>("text/csv").DisableAntiforgery()
+        write.MapPost("/years", Import).Accepts<string>("text/csv", "multipart/form-data", "application/octet-stream").DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(CalendarImport.MaxFileBytes + 4096));
         write.MapPost("/closures", Declare);
         write.MapDelete("/closures/{id:guid}", Withdraw);

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Isms.Web.Data;
+using Isms.Web.Features.Calendar;
+using Isms.Web.Features.ServiceDesk;
+using Isms.Web.Platform.Security;
+using Isms.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Isms.Web.Tests.ServiceDesk.DeskWorld;
+
+namespace Isms.Web.Tests.ServiceDesk;
+
+/// Issue 4: the office calendar as imported and the closures declared per location, and what they
+/// do to the forms' due times.
+public abstract class CalendarTests(IsmsApp app)
+{
+    [Fact]
+    public async Task ShippedYears_HaveTheOfficialWorkingDayCounts()
+    {
+        var client = await app.ClientAsync(Roles.Staff);
+        var years = await GetAsync<List<CalendarYearResponse>>(client, "/api/v1/calendar/years");
+
+        Assert.Equal(247, years.Single(y => y.Year == 2025).WorkingDays);
+        Assert.Equal(245, years.Single(y => y.Year == 2026).WorkingDays);
+        var days2025 = await GetAsync<List<CalendarDayResponse>>(client, "/api/v1/calendar/years/2025");
+        Assert.False(days2025.Single(d => d.Date == new DateOnly(2025, 2, 8)).DayOff); // the make-up Saturday
+        Assert.True(days2025.Single(d => d.Date == new DateOnly(2025, 1, 27)).DayOff);
+    }
+
+    [Fact]
+    public async Task Import_BadFile_ListsEveryBadLineAndImportsNothing()
+    {
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        var lines = WeekdayCalendar(2031).Split("\r\n").ToList();
+        lines[10] = lines[10].Replace(",0,", ",7,", StringComparison.Ordinal); // unknown flag, line 11
+        lines.RemoveAt(40); // a missing day, line 41
+        using var content = new StringContent(string.Join("\r\n", lines), Encoding.UTF8, "text/csv");
+        using var response = await officer.PostAsync("/api/v1/calendar/years", content);
+
+        var problem = await response.ReadAsync<JsonObject>(HttpStatusCode.BadRequest);
+        Assert.True(problem["lines"]!.AsArray().Count >= 2);
+        Assert.Contains(problem["lines"]!.AsArray(), l => l!["line"]!.GetValue<int>() == 11);
+        Assert.False(await app.QueryAsync(db => db.Set<CalendarYear>().AnyAsync(y => y.Year == 2031)));
+    }
+
+    [Fact]
+    public async Task Import_WrongHeader_IsRefused()
+    {
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        using var content = new StringContent("date,weekday,off,remark\r\n" + string.Join("\r\n", WeekdayCalendar(2032).Split("\r\n").Skip(1)), Encoding.UTF8, "text/csv");
+        using var response = await officer.PostAsync("/api/v1/calendar/years", content);
+        await response.ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.False(await app.QueryAsync(db => db.Set<CalendarYear>().AnyAsync(y => y.Year == 2032)));
+    }
+
+    [Fact]
+    public async Task Import_Big5File_IsDecoded()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        var text = WeekdayCalendar(2033, d => d == new DateOnly(2033, 1, 3) ? (true, "補假") : (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday, ""));
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(Encoding.GetEncoding(950).GetBytes(text)), "file", "2033.csv" } };
+        using var response = await officer.PostAsync("/api/v1/calendar/years", upload);
+
+        var result = await response.ReadAsync<CalendarImportResult>();
+        Assert.Equal(2033, result.Year);
+        var days = await GetAsync<List<CalendarDayResponse>>(officer, "/api/v1/calendar/years/2033");
+        Assert.Equal("補假", days.Single(d => d.Date == new DateOnly(2033, 1, 3)).Remark);
+    }
+
+    [Fact]
+    public async Task MissingYear_LeavesTheDueTimeUnknown_UntilTheYearIsImported()
+    {
+        var world = await ArrangeAsync(app);
+        // 2024 is not shipped: the due time cannot be worked out, and is not guessed.
+        var form = await SubmitAsync(world.Desk, world.RequesterId, At(2024, 12, 30, 10));
+        Assert.Null(form["dueAt"]);
+        Assert.Equal(2024, form["missingCalendarYear"]!.GetValue<int>());
+
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        using var content = new StringContent(WeekdayCalendar(2024), Encoding.UTF8, "text/csv");
+        using (var response = await officer.PostAsync("/api/v1/calendar/years", content))
+        {
+            await response.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        // Monday 30 Dec 2024: day 0; Tuesday 31 Dec day 1; Thursday 2 Jan 2025 day 2 (1 Jan is a holiday).
+        var after = await GetAsync<JsonObject>(world.Desk, $"/api/v1/qa-forms/{form["number"]}");
+        Assert.Equal(At(2025, 1, 2, 23, 59, 59), Instant(after["dueAt"]));
+        Assert.Null(after["missingCalendarYear"]);
+    }
+
+    [Fact]
+    public async Task Closure_MovesTheDueTimeOfOpenFormsThere_AndWithdrawingMovesItBack()
+    {
+        var location = "City " + Api.Unique();
+        var world = await ArrangeAsync(app, location);
+        var number = await OpenFormAtAsync(world, location, At(2026, 3, 2, 10)); // Monday: due Wednesday the 4th
+        var elsewhere = await OpenFormAtAsync(world, null, At(2026, 3, 2, 10));
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+
+        using var declared = await officer.PostJsonAsync("/api/v1/calendar/closures", new JsonObject
+        {
+            ["date"] = "2026-03-03",
+            ["locations"] = new JsonArray(location),
+            ["reason"] = "Typhoon Test",
+        });
+        var closure = await declared.ReadAsync<ClosureResponse>(HttpStatusCode.Created);
+
+        Assert.Equal(At(2026, 3, 5, 23, 59, 59), await DueAsync(number));
+        Assert.Equal(At(2026, 3, 4, 23, 59, 59), await DueAsync(elsewhere));
+
+        using (var withdrawn = await officer.DeleteAsync($"/api/v1/calendar/closures/{closure.DeclarationId}"))
+        {
+            await withdrawn.ExpectAsync(HttpStatusCode.NoContent);
+        }
+
+        Assert.Equal(At(2026, 3, 4, 23, 59, 59), await DueAsync(number));
+    }
+
+    [Fact]
+    public async Task Closure_ForAnUnknownLocation_IsRefused()
+    {
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        using var response = await officer.PostJsonAsync("/api/v1/calendar/closures", new JsonObject
+        {
+            ["date"] = "2026-03-03",
+            ["locations"] = new JsonArray("Atlantis " + Api.Unique()),
+            ["reason"] = "Typhoon",
+        });
+        var problem = await response.ReadAsync<JsonObject>(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["Locations"]);
+    }
+
+    private async Task<string> OpenFormAtAsync(DeskWorld world, string? location, DateTimeOffset receivedAt)
+    {
+        var number = (await SubmitAsync(world.Desk, world.RequesterId, receivedAt))["number"]!.GetValue<string>();
+        // The handling unit's location is copied at receipt; here it is set as if the desk unit were there.
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<IsmsDbContext>();
+            var form = await db.Set<QaForm>().SingleAsync(f => f.Number == number);
+            form.ClockLocation = location;
+            await db.SaveChangesAsync();
+        });
+        return number;
+    }
+
+    private Task<DateTimeOffset?> DueAsync(string number) =>
+        app.QueryAsync(db => db.Set<QaForm>().Where(f => f.Number == number).Select(f => f.DueAt).SingleAsync());
+}
+
+public sealed class CalendarTestsOnSqlite(SqliteApp app) : CalendarTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CalendarTestsOnPostgres(PostgresApp app) : CalendarTests(app), IClassFixture<PostgresApp>;
