@@ -34,6 +34,7 @@ public static class IsmsCli
         root.Subcommands.Add(DemoCommands.Create());
         root.Subcommands.Add(TokenCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(CalendarCommands.Create());
 
         foreach (var verb in root.Subcommands.SelectMany(c => c.Subcommands.Prepend(c)))
         {
