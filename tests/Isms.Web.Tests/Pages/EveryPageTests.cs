@@ -28,6 +28,9 @@ public abstract class EveryPageTests(IsmsApp app)
             "/Documents", "/Documents?kind=procedure&withdrawn=true&sort=-title", "/Documents/Details/{document}", "/Documents/Edit", "/Documents/Edit/{document}",
             "/Tokens",
             "/Audit", "/Audit?action=record.create&entityType=Person&from=2020-01-01&to=2099-12-31T23:59&pageSize=5", "/Audit/Details/{audit}",
+            "/ServiceDesk", "/ServiceDesk?status=all&sort=-received&page=2", "/ServiceDesk?atRisk=true", "/ServiceDesk/New",
+            "/ServiceDesk/Achievement", "/ServiceDesk/Achievement?year=2025", "/ServiceDesk/Settings", "/ServiceDesk/Category", "/ServiceDesk/Category/1",
+            "/Calendar", "/Calendar?year=2025", "/Calendar?year=2031",
         })
         {
             data.Add(path, "en");
@@ -52,6 +55,40 @@ public abstract class EveryPageTests(IsmsApp app)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains(language == "en" ? "lang=\"en\"" : "lang=\"zh-Hant-TW\"", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("&#x(4E|[5-9][0-9A-F])[0-9A-F]{2};", html); // Chinese is written as characters, not entities
+    }
+
+    public static TheoryData<string, string> DeskPagesAndLanguages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var path in new[]
+        {
+            "/ServiceDesk", "/ServiceDesk?status=Finished&assigneeId=1", "/ServiceDesk/New", "/ServiceDesk/Forms/QA-2025-000001",
+            "/ServiceDesk/Forms/QA-2025-000001/Print", "/ServiceDesk/Achievement?year=2025",
+        })
+        {
+            data.Add(path, "en");
+            data.Add(path, "zh-TW");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DeskPagesAndLanguages))]
+    public async Task Page_ServiceDeskAgent_Opens(string path, string language)
+    {
+        await ResolveAsync("/");
+        var unit = await app.QueryAsync(db => db.Set<Unit>().Where(u => u.Code == "DG-IM").Select(u => u.Id).SingleAsync());
+        var client = await app.ClientAsAsync(new Principal(Roles.ServiceDesk, Roles.Staff) { UnitId = unit, Clearance = 1 });
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await client.SendAsync(request);
+
+        await response.ExpectAsync(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(language == "en" ? "lang=\"en\"" : "lang=\"zh-Hant-TW\"", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("&#x(4E|[5-9][0-9A-F])[0-9A-F]{2};", html);
     }
 
     public static TheoryData<string, string> AdministratorPagesAndLanguages()
@@ -112,6 +149,8 @@ public abstract class EveryPageTests(IsmsApp app)
     [InlineData("/Audit", Roles.Staff)] // audit.read is Auditor and SecurityOfficer only
     [InlineData("/Audit", Roles.Administrator)]
     [InlineData("/Audit/Details/1", Roles.Manager)]
+    [InlineData("/ServiceDesk/Settings", Roles.Manager)]
+    [InlineData("/ServiceDesk/Achievement", Roles.Staff)]
     public async Task Page_RoleWithoutPermission_IsDenied(string path, string role)
     {
         var client = await app.ClientAsync(role);
