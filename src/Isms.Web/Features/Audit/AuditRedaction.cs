@@ -18,6 +18,8 @@ public sealed class AuditRedaction(IsmsDbContext db, Caller caller)
     {
         [AuditCapture.NameOf(typeof(Document))] = (await caller.VisibleAsync(db.Set<Document>(), cancellationToken))
             .Select(d => d.Id.ToString()).ToHashSet(),
+        [AuditCapture.NameOf(typeof(Features.ServiceDesk.QaForm))] = (await caller.VisibleAsync(db.Set<Features.ServiceDesk.QaForm>(), cancellationToken))
+            .Select(f => f.Id.ToString()).ToHashSet(),
     };
 
     /// A function that hides what the caller may not read; load it once per list or export.

@@ -26,16 +26,31 @@ public sealed class QaAchievement(IsmsDbContext db, Today today, ServiceDeskSett
 {
     private sealed record Group(int Key, int Received, int OnTime, int Late, int Overdue, int Cancelled);
 
+    private sealed record Cell(int Month, int CategoryId, int AssigneeId, int Received, int OnTime, int Late, int Overdue, int Cancelled);
+
     public async Task<QaAchievementReport> ForYearAsync(int year, CancellationToken cancellationToken)
     {
         var now = today.Now;
         var yearEnd = agency.StartOf(new DateOnly(year, 12, 31).AddDays(1));
         var goal = (await settings.InForceAtAsync(now < yearEnd ? now : yearEnd.AddTicks(-1), cancellationToken)).GoalPercent;
-        var forms = db.Set<QaForm>().AsNoTracking().Where(f => f.Year == year);
 
-        var byMonth = await Count(forms.GroupBy(f => f.Month), now, cancellationToken);
-        var byCategory = await Count(forms.GroupBy(f => f.CategoryId), now, cancellationToken);
-        var byAssignee = await Count(forms.GroupBy(f => f.AssigneeId ?? 0), now, cancellationToken);
+        // One pass over the year's forms, counted per month, category and assignee together; the
+        // three views and the total are sums of these few hundred cells.
+        var cells = await db.Set<QaForm>().AsNoTracking().Where(f => f.Year == year)
+            .GroupBy(f => new { f.Month, f.CategoryId, AssigneeId = f.AssigneeId ?? 0 })
+            .Select(g => new Cell(
+                g.Key.Month,
+                g.Key.CategoryId,
+                g.Key.AssigneeId,
+                g.Count(f => f.Status != QaFormStatus.Cancelled),
+                g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == true),
+                g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == false),
+                g.Count(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled && f.PausedSince == null && f.DueAt != null && f.DueAt < now),
+                g.Count(f => f.Status == QaFormStatus.Cancelled)))
+            .ToListAsync(cancellationToken);
+        var byMonth = Sum(cells, c => c.Month);
+        var byCategory = Sum(cells, c => c.CategoryId);
+        var byAssignee = Sum(cells, c => c.AssigneeId);
 
         var categoryNames = await db.Set<QaCategory>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var assigneeIds = byAssignee.Select(g => g.Key).ToList();
@@ -55,15 +70,8 @@ public sealed class QaAchievement(IsmsDbContext db, Today today, ServiceDeskSett
                 .Select(g => Row(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key == 0 ? "" : assigneeNames.GetValueOrDefault(g.Key) ?? "?", g)).ToList());
     }
 
-    private static Task<List<Group>> Count(IQueryable<IGrouping<int, QaForm>> groups, DateTimeOffset now, CancellationToken cancellationToken) =>
-        groups.Select(g => new Group(
-            g.Key,
-            g.Count(f => f.Status != QaFormStatus.Cancelled),
-            g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == true),
-            g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == false),
-            g.Count(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled && f.PausedSince == null && f.DueAt != null && f.DueAt < now),
-            g.Count(f => f.Status == QaFormStatus.Cancelled)))
-        .ToListAsync(cancellationToken);
+    private static List<Group> Sum(IEnumerable<Cell> cells, Func<Cell, int> key) =>
+        cells.GroupBy(key).Select(g => new Group(g.Key, g.Sum(c => c.Received), g.Sum(c => c.OnTime), g.Sum(c => c.Late), g.Sum(c => c.Overdue), g.Sum(c => c.Cancelled))).ToList();
 
     private static QaFigures Figures(Group g) => new(g.Received, g.OnTime, g.Late, g.Overdue, g.Received - g.OnTime - g.Late - g.Overdue, g.Cancelled);
 

@@ -979,10 +979,10 @@ namespace Isms.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "DueAt");
 
-                    b.HasIndex("Year", "CategoryId");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime", "PausedSince", "DueAt");
 
                     b.ToTable("QaForm");
                 });

@@ -950,10 +950,10 @@ namespace Isms.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAt");
 
-                    b.HasIndex("Year", "CategoryId");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime", "PausedSince", "DueAt");
 
                     b.ToTable("QaForm");
                 });

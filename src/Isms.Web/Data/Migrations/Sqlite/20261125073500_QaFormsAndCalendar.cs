@@ -365,9 +365,9 @@ namespace Isms.Web.Data.Migrations.Sqlite
                 columns: new[] { "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_QaForm_Year_CategoryId",
+                name: "IX_QaForm_Year_Month_CategoryId_AssigneeId_Status_OnTime_PausedSince_DueAt",
                 table: "QaForm",
-                columns: new[] { "Year", "CategoryId" });
+                columns: new[] { "Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime", "PausedSince", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_QaForm_Year_Sequence",

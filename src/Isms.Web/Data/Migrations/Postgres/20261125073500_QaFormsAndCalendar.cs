@@ -366,9 +366,9 @@ namespace Isms.Web.Data.Migrations.Postgres
                 columns: new[] { "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_QaForm_Year_CategoryId",
+                name: "IX_QaForm_Year_Month_CategoryId_AssigneeId_Status_OnTime_Pause~",
                 table: "QaForm",
-                columns: new[] { "Year", "CategoryId" });
+                columns: new[] { "Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime", "PausedSince", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_QaForm_Year_Sequence",
