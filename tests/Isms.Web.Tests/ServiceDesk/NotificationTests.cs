@@ -77,10 +77,23 @@ public sealed class NotificationTests(MailApp app) : IClassFixture<MailApp>
             var now = TimeProvider.System.GetUtcNow();
             var form = new QaForm
             {
-                Number = number, Year = 2098, Month = 1, Sequence = int.Parse(number[8..], System.Globalization.CultureInfo.InvariantCulture),
-                RequesterId = world.RequesterId, OwnerUnitId = world.UnitId, Module = "m", CategoryId = 1, Subject = "Due soon", Description = "d",
-                ReceivedAt = due.AddDays(-2), DueAt = due, Status = QaFormStatus.InProgress, AssigneeId = world.DeskPersonId, TargetDays = 2,
-                CreatedAt = now, UpdatedAt = now,
+                Number = number,
+                Year = 2098,
+                Month = 1,
+                Sequence = int.Parse(number[8..], System.Globalization.CultureInfo.InvariantCulture),
+                RequesterId = world.RequesterId,
+                OwnerUnitId = world.UnitId,
+                Module = "m",
+                CategoryId = 1,
+                Subject = "Due soon",
+                Description = "d",
+                ReceivedAt = due.AddDays(-2),
+                DueAt = due,
+                Status = QaFormStatus.InProgress,
+                AssigneeId = world.DeskPersonId,
+                TargetDays = 2,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             form.RefreshSearchText();
             db.Add(form);

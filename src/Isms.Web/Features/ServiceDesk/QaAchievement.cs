@@ -26,7 +26,7 @@ public sealed class QaAchievement(IsmsDbContext db, Today today, ServiceDeskSett
 {
     private sealed record Group(int Key, int Received, int OnTime, int Late, int Overdue, int Cancelled);
 
-    private sealed record Cell(int Month, int CategoryId, int AssigneeId, int Received, int OnTime, int Late, int Overdue, int Cancelled);
+    private sealed record Cell(int Month, int CategoryId, int? AssigneeId, int Received, int OnTime, int Late, int Overdue, int Cancelled);
 
     public async Task<QaAchievementReport> ForYearAsync(int year, CancellationToken cancellationToken)
     {
@@ -37,7 +37,8 @@ public sealed class QaAchievement(IsmsDbContext db, Today today, ServiceDeskSett
         // One pass over the year's forms, counted per month, category and assignee together; the
         // three views and the total are sums of these few hundred cells.
         var cells = await db.Set<QaForm>().AsNoTracking().Where(f => f.Year == year)
-            .GroupBy(f => new { f.Month, f.CategoryId, AssigneeId = f.AssigneeId ?? 0 })
+            // Grouped in the index's own order (no COALESCE), so SQLite needs no temporary b-tree.
+            .GroupBy(f => new { f.Month, f.CategoryId, f.AssigneeId })
             .Select(g => new Cell(
                 g.Key.Month,
                 g.Key.CategoryId,
@@ -50,7 +51,7 @@ public sealed class QaAchievement(IsmsDbContext db, Today today, ServiceDeskSett
             .ToListAsync(cancellationToken);
         var byMonth = Sum(cells, c => c.Month);
         var byCategory = Sum(cells, c => c.CategoryId);
-        var byAssignee = Sum(cells, c => c.AssigneeId);
+        var byAssignee = Sum(cells, c => c.AssigneeId ?? 0);
 
         var categoryNames = await db.Set<QaCategory>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var assigneeIds = byAssignee.Select(g => g.Key).ToList();

@@ -3,30 +3,38 @@ using Isms.Web.Features.Calendar;
 
 namespace Isms.Web.Features.ServiceDesk;
 
+/// What a form's clock depends on: its rule, target and office hours as received, its calendar
+/// location and its time of receipt.
+public readonly record struct QaClockInput(QaClockRule Rule, int TargetDays, TimeOnly DayStart, TimeOnly DayEnd, string? Location, DateTimeOffset ReceivedAt)
+{
+    public static QaClockInput Of(QaForm form) => new(form.Rule, form.TargetDays, form.DayStart, form.DayEnd, form.ClockLocation, form.ReceivedAt);
+}
+
 /// Works out a form's due time and on-time decision on its location's calendar, with the rule
 /// and target it was received under (Isms.Core does the arithmetic).
 public static class QaClock
 {
-    public static SlaRule RuleOf(QaForm form) => form.Rule == QaClockRule.WorkingHours
-        ? SlaRule.WorkingHoursRule(form.TargetDays, form.DayStart, form.DayEnd)
-        : SlaRule.WorkingDaysRule(form.TargetDays);
+    public static SlaRule RuleOf(QaClockInput clock) => clock.Rule == QaClockRule.WorkingHours
+        ? SlaRule.WorkingHoursRule(clock.TargetDays, clock.DayStart, clock.DayEnd)
+        : SlaRule.WorkingDaysRule(clock.TargetDays);
 
-    /// Sets DueAt and OnTime; a year missing from the calendar leaves the due time unknown and
-    /// names the year, never a guess on plain weekdays.
-    public static void Apply(CalendarSet calendars, QaForm form, IReadOnlyList<QaPause> pauses)
+    /// The due time, or the year missing from the calendar: never a guess on plain weekdays.
+    public static (DateTimeOffset? DueAt, int? MissingYear) DueAt(CalendarSet calendars, QaClockInput clock, IReadOnlyList<SlaPause> pauses)
     {
         try
         {
-            var closed = pauses.Select(p => new SlaPause(p.Start, p.End)).ToList();
-            form.DueAt = SlaClock.DueAt(calendars.For(form.ClockLocation), RuleOf(form), form.ReceivedAt, closed);
-            form.MissingCalendarYear = null;
+            return (SlaClock.DueAt(calendars.For(clock.Location), RuleOf(clock), clock.ReceivedAt, pauses), null);
         }
         catch (CalendarYearMissingException missing)
         {
-            form.DueAt = null;
-            form.MissingCalendarYear = missing.Year;
+            return (null, missing.Year);
         }
+    }
 
+    /// Sets DueAt, MissingCalendarYear and OnTime.
+    public static void Apply(CalendarSet calendars, QaForm form, IReadOnlyList<QaPause> pauses)
+    {
+        (form.DueAt, form.MissingCalendarYear) = DueAt(calendars, QaClockInput.Of(form), pauses.Select(p => new SlaPause(p.Start, p.End)).ToList());
         form.OnTime = form is { FinishedAt: { } finished, DueAt: { } due } ? SlaClock.OnTime(finished, due) : null;
     }
 
