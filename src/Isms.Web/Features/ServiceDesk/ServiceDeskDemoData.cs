@@ -55,7 +55,7 @@ public sealed class ServiceDeskDemoData(TimeProvider clock, AgencyTime agency) :
         var start = agency.StartOf(new DateOnly(2025, 1, 2));
         var sequence = new Dictionary<int, int>();
         var forms = new List<QaForm>();
-        for (var received = start.AddHours(9); received < now; received = received.AddMinutes(180 + random.Next(240)))
+        for (var received = start.AddHours(9); received < now; received = received.AddMinutes(60 + random.Next(120)))
         {
             var local = agency.ToLocal(received);
             if (local.Hour is < 8 or > 18 || !calendars.Years.Contains(local.Year) || !calendars.National.IsWorkingDay(DateOnly.FromDateTime(local.DateTime)))
