@@ -8,18 +8,17 @@ public static class CalendarFileProblems
 {
     private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
     {
+        ["Empty"] = "The file is empty.",
         ["Header"] = "The first line must be the header 西元日期,星期,是否放假,備註.",
-        ["Columns"] = "A line must have four columns: date, weekday, day-off flag, remark.",
+        ["ColumnCount"] = "A line must have four columns: date, weekday, day-off flag, remark.",
         ["Date"] = "The date must be written yyyyMMdd.",
         ["Weekday"] = "The weekday does not match the date.",
         ["Flag"] = "The day-off flag must be 0 (working day) or 2 (day off).",
-        ["Order"] = "The dates must follow each other day by day.",
-        ["MissingDay"] = "A day of the year is missing.",
+        ["Remark"] = "A remark cannot contain a double quote.",
+        ["OutOfOrder"] = "The dates must follow each other day by day.",
         ["Duplicate"] = "A date appears twice.",
+        ["MissingDays"] = "Days of the year are missing.",
         ["OtherYear"] = "Every date must be in the same year.",
-        ["Count"] = "A year has 365 or 366 days.",
-        ["Encoding"] = "The file is neither UTF-8 nor Big5 text.",
-        ["Empty"] = "The file is empty.",
     };
 
     public static string Message(CalendarFileProblem problem) =>
