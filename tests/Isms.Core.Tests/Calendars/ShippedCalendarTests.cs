@@ -48,5 +48,6 @@ public sealed class ShippedCalendarTests
         var calendar = day.Year == 2025 ? ShippedCalendars.Y2025 : ShippedCalendars.Y2026;
 
         Assert.Equal(new OfficeDay(day, dayOff, remark), calendar[day]);
+        Assert.Equal(!dayOff, ShippedCalendars.Calendar().IsWorkingDay(day));
     }
 }
