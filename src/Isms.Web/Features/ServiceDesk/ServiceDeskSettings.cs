@@ -75,7 +75,8 @@ public sealed class ServiceDeskSettings(IsmsDbContext db, Caller caller, Today t
 
         var setting = new ServiceDeskSetting
         {
-            EffectiveFrom = today.Now,
+            // Whole seconds, as receipt times are: a form received in the second of the change follows it.
+            EffectiveFrom = QaClock.Second(today.Now),
             TargetDays = input.TargetDays,
             GoalPercent = input.GoalPercent,
             DayStart = input.DayStart,
