@@ -37,6 +37,12 @@ public sealed class IndexModel(IsmsDbContext db, QaFormReads reads, QaFormAccess
             Query = new QaFormQuery { Q = Query.Q?.Length <= 100 ? Query.Q : null };
         }
 
+        // The desk works from the open forms; a requester looks for their forms, finished ones too.
+        if (!IsDesk && string.IsNullOrWhiteSpace(Query.Status))
+        {
+            Query = Query with { Status = "all" };
+        }
+
         Result = await reads.SearchAsync(Query, cancellationToken);
         Pager = new PagerModel(Result.PageNumber, Result.PageCount, "/ServiceDesk", Request.Query);
         Units = await UnitChoices.LoadAsync(db, cancellationToken);
