@@ -113,6 +113,14 @@ public sealed record DeskWorld(int UnitId, HttpClient Requester, int RequesterId
         return text.ToString();
     }
 
+    /// A change of the desk's settings, in force from the app's now on (the rest are the defaults).
+    public static async Task SettingsAsync(IsmsApp app, JsonObject settings)
+    {
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        using var changed = await officer.PutJsonAsync("/api/v1/service-desk/settings", settings);
+        await changed.ExpectAsync(System.Net.HttpStatusCode.OK);
+    }
+
     public static async Task<int> CategoryAsync(IsmsApp app, QaClockRule rule) =>
         await app.QueryAsync(db => db.Set<QaCategory>().Where(c => c.Rule == rule && c.IsActive).Select(c => c.Id).FirstAsync());
 
