@@ -44,6 +44,20 @@ public abstract partial class QaFormTests(IsmsApp app)
     }
 
     [Fact]
+    public async Task Submit_InAWorkingHoursCategory_IsDueWhenTwoDaysOfOfficeHoursHavePassed()
+    {
+        var world = await ArrangeAsync(app);
+        var category = await CategoryAsync(app, QaClockRule.WorkingHours);
+        // Friday 13 Feb 2026, 15:00: 2.5 h that day, the 16th–20th are days off, 9 h on Monday the
+        // 23rd and the last 6.5 h of the 2 × 9 office hours on Tuesday.
+        var form = await SubmitAsync(world.Desk, world.RequesterId, At(2026, 2, 13, 15), categoryId: category);
+
+        Assert.Equal("WorkingHours", form["rule"]!.GetValue<string>());
+        Assert.Equal(category, form["categoryId"]!.GetValue<int>());
+        Assert.Equal(At(2026, 2, 24, 15), Instant(form["dueAt"]));
+    }
+
+    [Fact]
     public async Task Submit_ReceivedInTheFuture_IsRefusedAndNothingIsStored()
     {
         var world = await ArrangeAsync(app);
