@@ -17,10 +17,16 @@ public sealed class QaFormReads(IsmsDbContext db, QaFormAccess access, Today tod
         var set = await calendars.LoadAsync(cancellationToken);
         if (query.AtRisk == true)
         {
-            // At risk depends on the calendar, so the open forms due within a week are checked here.
-            var horizon = today.Now.AddDays(7);
-            var near = await Project(query.Order(filtered.Where(f => f.PausedSince == null && f.DueAt != null && f.DueAt > today.Now && f.DueAt < horizon)))
-                .ToListAsync(cancellationToken);
+            // At risk depends on the calendar, so the open forms due up to the horizon are checked here.
+            var now = today.Now;
+            var open = filtered.Where(f => f.PausedSince == null && f.DueAt != null && f.DueAt > now);
+            var locations = await open.Select(f => f.ClockLocation).Distinct().ToListAsync(cancellationToken);
+            if (QaAtRiskHorizon.Of(set, locations, now, setting.DayStart, setting.DayEnd, setting.AtRiskHours) is { } horizon)
+            {
+                open = open.Where(f => f.DueAt <= horizon);
+            }
+
+            var near = await Project(query.Order(open)).ToListAsync(cancellationToken);
             var risky = near.Select(f => WithRemaining(f, set, setting)).Where(f => f.Remaining?.AtRisk == true).ToList();
             return new Page<QaFormResponse>(risky.Skip((query.PageNumber - 1) * query.Size).Take(query.Size).ToList(), risky.Count, query.PageNumber, query.Size);
         }

@@ -33,11 +33,16 @@ public sealed class QaNotifications(IsmsDbContext db, AgencyTime agency, IConfig
     /// Tells each assignee of an open form that has at most the at-risk office time left, once per form.
     public async Task<int> AtRiskAsync(CalendarSet calendars, DateTimeOffset now, TimeOnly dayStart, TimeOnly dayEnd, int atRiskHours, CancellationToken cancellationToken)
     {
-        var horizon = now.AddDays(7);
-        var candidates = await db.Set<QaForm>()
+        var open = db.Set<QaForm>()
             .Where(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled && f.PausedSince == null
-                && f.AssigneeId != null && f.AtRiskNotifiedAt == null && f.DueAt != null && f.DueAt > now && f.DueAt < horizon)
-            .ToListAsync(cancellationToken);
+                && f.AssigneeId != null && f.AtRiskNotifiedAt == null && f.DueAt != null && f.DueAt > now);
+        var locations = await open.Select(f => f.ClockLocation).Distinct().ToListAsync(cancellationToken);
+        if (QaAtRiskHorizon.Of(calendars, locations, now, dayStart, dayEnd, atRiskHours) is { } horizon)
+        {
+            open = open.Where(f => f.DueAt <= horizon);
+        }
+
+        var candidates = await open.ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var form in candidates)
         {
