@@ -6,6 +6,7 @@ using Isms.Web.Data;
 using Isms.Web.Features.Calendar;
 using Isms.Web.Features.ServiceDesk;
 using Isms.Web.Platform.Security;
+using Isms.Web.Tests.Audit;
 using Isms.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -119,6 +120,45 @@ public abstract class CalendarTests(IsmsApp app)
         }
 
         Assert.Equal(At(2026, 3, 4, 23, 59, 59), await DueAsync(number));
+    }
+
+    // Issue 3 §6 and issue 4: the due times a closure moves are written set-based, yet each moved
+    // form gets its own update entry, by the officer who declared it, and the chain stays intact.
+    [Fact]
+    public async Task Closure_AuditsEachMovedFormOnce_AndTheChainStaysIntact()
+    {
+        var location = "City " + Api.Unique();
+        var world = await ArrangeAsync(app, location);
+        var moved = new[] { await OpenFormAtAsync(world, location, At(2026, 3, 2, 10)), await OpenFormAtAsync(world, location, At(2026, 3, 2, 11)) };
+        var unmoved = await OpenFormAtAsync(world, location, At(2026, 2, 24, 10)); // due on the 26th, before the closure
+        var (officer, _, officerName) = await app.SignedInUserAsync(Roles.SecurityOfficer);
+        var before = await app.HeadAsync();
+
+        using var declared = await officer.PostJsonAsync("/api/v1/calendar/closures", new JsonObject
+        {
+            ["date"] = "2026-03-03",
+            ["locations"] = new JsonArray(location),
+            ["reason"] = "Typhoon Audit",
+        });
+        await declared.ReadAsync<ClosureResponse>(HttpStatusCode.Created);
+
+        foreach (var number in moved)
+        {
+            var id = await app.QueryAsync(db => db.Set<QaForm>().Where(f => f.Number == number).Select(f => f.Id).SingleAsync());
+            var update = Assert.Single(await app.EntriesAsync(nameof(QaForm), id.ToString(System.Globalization.CultureInfo.InvariantCulture)), e => e.Sequence > before);
+            Assert.Equal("record.update", update.Action);
+            Assert.Equal(officerName, update.ActorName);
+            var changes = JsonNode.Parse(update.Changes!)!.AsObject();
+            Assert.Equal(At(2026, 3, 4, 23, 59, 59), Instant(changes["DueAt"]!["old"]));
+            Assert.Equal(At(2026, 3, 5, 23, 59, 59), Instant(changes["DueAt"]!["new"]));
+            Assert.Equal(changes["Version"]!["old"]!.GetValue<int>() + 1, changes["Version"]!["new"]!.GetValue<int>());
+            Assert.False(changes.ContainsKey("OnTime")); // unchanged fields are not listed, as for a tracked update
+        }
+
+        var unmovedId = await app.QueryAsync(db => db.Set<QaForm>().Where(f => f.Number == unmoved).Select(f => f.Id).SingleAsync());
+        Assert.DoesNotContain(await app.EntriesAsync(nameof(QaForm), unmovedId.ToString(System.Globalization.CultureInfo.InvariantCulture)), e => e.Sequence > before);
+        var check = await app.VerifyAsync();
+        Assert.True(check.Verification.IsIntact, check.Verification.Problem);
     }
 
     [Fact]

@@ -36,6 +36,16 @@ public sealed class AuditEntry
 
     public required byte[] Hash { get; init; }
 
+    /// Every column, in the order of <see cref="Values"/>: for the set-based append.
+    public static readonly string[] Columns =
+    [
+        nameof(Sequence), nameof(At), nameof(ActorAccountId), nameof(ActorName), nameof(ActorPersonId), nameof(Action), nameof(EntityType),
+        nameof(EntityId), nameof(Changes), nameof(ClientIp), nameof(RequestId), nameof(PreviousHash), nameof(Hash),
+    ];
+
+    public object?[] Values() =>
+        [Sequence, At, ActorAccountId, ActorName, ActorPersonId, Action, EntityType, EntityId, Changes, ClientIp, RequestId, PreviousHash, Hash];
+
     public AuditRecord ToRecord() => ToRecord(Sequence, At, ActorAccountId, ActorName, ActorPersonId, Action, EntityType, EntityId, Changes, ClientIp, RequestId);
 
     public static AuditRecord ToRecord(long sequence, DateTimeOffset at, Guid? accountId, string? actorName, int? personId, string action,

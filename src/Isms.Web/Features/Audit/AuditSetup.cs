@@ -9,6 +9,7 @@ public static class AuditSetup
         services.AddSingleton<AuditCheckpoints>();
         services.AddScoped<AuditActors>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditedUpdates>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditRedaction>();
         services.AddScoped<AuditChainCheck>();

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Isms.Web.Features.Audit;
 
+/// The end of the chain as read under its lock, and who is writing.
+public sealed record LockedHead(AuditHead Head, AuditActor Actor);
+
 /// Extends the chain inside the caller's transaction: locks the head row, links the new entries
 /// to it, and stages them and the new head for the same save. Because the head is locked (on
 /// PostgreSQL with FOR UPDATE; on SQLite the write transaction already excludes other writers) and
@@ -17,6 +20,31 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
         var actor = await actors.CurrentAsync(db, cancellationToken);
         var head = (await HeadQuery(db).ToListAsync(cancellationToken)).Single();
         return Stage(db, head, actor, events);
+    }
+
+    /// For a set-based write inside the caller's transaction (AuditedUpdates): locks the head as a
+    /// save does. The entries are then linked (CPU only, so it may run beside the write itself) and
+    /// written in a few multi-row statements instead of one tracked entity each.
+    public async Task<LockedHead> LockHeadAsync(IsmsDbContext db, CancellationToken cancellationToken) =>
+        new((await HeadQuery(db).ToListAsync(cancellationToken)).Single(), await actors.CurrentAsync(db, cancellationToken));
+
+    public IReadOnlyList<AuditEntry> Link(LockedHead head, IReadOnlyList<AuditEvent> events) => Link(head.Head, head.Actor, events);
+
+    public static async Task WriteAsync(IsmsDbContext db, LockedHead head, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await SetRows.InsertAsync<AuditEntry>(db, AuditEntry.Columns, entries.Select(e => e.Values()).ToList(), cancellationToken);
+        var last = entries[^1];
+        var moved = await db.Set<AuditHead>().Where(h => h.Id == AuditHead.SingleId && h.Sequence == head.Head.Sequence)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, last.Sequence).SetProperty(h => h.Hash, last.Hash), cancellationToken);
+        if (moved != 1)
+        {
+            throw new DbUpdateConcurrencyException("The audit head moved while it was locked.");
+        }
     }
 
     public IReadOnlyList<object> StageNow(IsmsDbContext db, IReadOnlyList<AuditEvent> events)
@@ -36,8 +64,26 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
 
     private List<object> Stage(IsmsDbContext db, AuditHead head, AuditActor actor, IReadOnlyList<AuditEvent> events)
     {
-        var at = Truncate(clock.GetUtcNow());
         var staged = new List<object>(events.Count + 1);
+        foreach (var entry in Link(head, actor, events))
+        {
+            db.Add(entry);
+            staged.Add(entry);
+        }
+
+        // The head's Sequence is a concurrency token: the UPDATE matches only the head read above.
+        var last = (AuditEntry?)staged.LastOrDefault();
+        var tracked = db.Attach(new AuditHead { Id = AuditHead.SingleId, Sequence = head.Sequence, Hash = head.Hash });
+        tracked.Entity.Sequence = last?.Sequence ?? head.Sequence;
+        tracked.Entity.Hash = last?.Hash ?? head.Hash;
+        staged.Add(tracked.Entity);
+        return staged;
+    }
+
+    private List<AuditEntry> Link(AuditHead head, AuditActor actor, IReadOnlyList<AuditEvent> events)
+    {
+        var at = Truncate(clock.GetUtcNow());
+        var entries = new List<AuditEntry>(events.Count);
         var previous = head.Hash;
         var sequence = head.Sequence;
         using var chain = new AuditChain(keys.ChainKey);
@@ -62,16 +108,10 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
                 PreviousHash = previous,
                 Hash = chain.Link(previous, record),
             };
-            db.Add(entry);
-            staged.Add(entry);
+            entries.Add(entry);
             previous = entry.Hash;
         }
 
-        // The head's Sequence is a concurrency token: the UPDATE matches only the head read above.
-        var tracked = db.Attach(new AuditHead { Id = AuditHead.SingleId, Sequence = head.Sequence, Hash = head.Hash });
-        tracked.Entity.Sequence = sequence;
-        tracked.Entity.Hash = previous;
-        staged.Add(tracked.Entity);
-        return staged;
+        return entries;
     }
 }

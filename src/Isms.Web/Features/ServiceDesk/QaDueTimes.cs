@@ -1,5 +1,6 @@
 using Isms.Core.Calendars;
 using Isms.Web.Data;
+using Isms.Web.Features.Audit;
 using Isms.Web.Features.Calendar;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,10 +9,11 @@ namespace Isms.Web.Features.ServiceDesk;
 /// After a calendar change (a year imported, a closure declared or withdrawn), every open form's
 /// due time is worked out again, and so is every form whose due time was unknown for want of a
 /// year. Finished forms keep the decision they were finished under. The forms are read without
-/// tracking and only those whose due time moves are loaded and saved (each save is audited).
-public sealed class QaDueTimes(IsmsDbContext db, WorkingCalendars calendars) : ICalendarDependent
+/// tracking, and those whose due time moves are updated set-based, each with its audit entry.
+public sealed class QaDueTimes(IsmsDbContext db, WorkingCalendars calendars, AuditedUpdates updates) : ICalendarDependent
 {
-    private const int Batch = 500;
+    private static readonly string[] Changed =
+        [nameof(QaForm.DueAt), nameof(QaForm.MissingCalendarYear), nameof(QaForm.OnTime), nameof(QaForm.AtRiskNotifiedAt), nameof(QaForm.Version)];
 
     public async Task CalendarChangedAsync(CancellationToken cancellationToken) => await RecomputeAsync(cancellationToken);
 
@@ -21,35 +23,36 @@ public sealed class QaDueTimes(IsmsDbContext db, WorkingCalendars calendars) : I
         var affected = db.Set<QaForm>().AsNoTracking()
             .Where(f => (f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled) || f.DueAt == null);
         var rows = await affected
-            .Select(f => new { f.Id, Clock = new QaClockInput(f.Rule, f.TargetDays, f.DayStart, f.DayEnd, f.ClockLocation, f.ReceivedAt), f.DueAt, f.MissingCalendarYear })
+            .Select(f => new
+            {
+                f.Id,
+                Clock = new QaClockInput(f.Rule, f.TargetDays, f.DayStart, f.DayEnd, f.ClockLocation, f.ReceivedAt),
+                f.DueAt,
+                f.MissingCalendarYear,
+                f.OnTime,
+                f.FinishedAt,
+                f.AtRiskNotifiedAt,
+                f.Version,
+            })
             .ToListAsync(cancellationToken);
         // A subquery, not a list of ids: there may be a hundred thousand open forms.
         var pauses = (await db.Set<QaPause>().AsNoTracking().Where(p => affected.Select(f => f.Id).Contains(p.FormId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.FormId, p => new SlaPause(p.Start, p.End));
-        var moved = new Dictionary<int, (DateTimeOffset? DueAt, int? MissingYear)>();
+        var moved = new List<RowChange>();
         foreach (var row in rows)
         {
             var due = QaClock.DueAt(set, row.Clock, pauses[row.Id].ToList());
             if (due.DueAt != row.DueAt || due.MissingYear != row.MissingCalendarYear)
             {
-                moved[row.Id] = due;
+                var onTime = row.FinishedAt is { } finished && due.DueAt is { } dueAt ? SlaClock.OnTime(finished, dueAt) : (bool?)null;
+                // A form that moves may be at risk again later: it is announced again then.
+                moved.Add(new RowChange(row.Id,
+                    [row.DueAt, row.MissingCalendarYear, row.OnTime, row.AtRiskNotifiedAt, row.Version],
+                    [due.DueAt, due.MissingYear, onTime, null, row.Version + 1]));
             }
         }
 
-        foreach (var chunk in moved.Keys.Chunk(Batch))
-        {
-            foreach (var form in await db.Set<QaForm>().Where(f => chunk.Contains(f.Id)).ToListAsync(cancellationToken))
-            {
-                (form.DueAt, form.MissingCalendarYear) = moved[form.Id];
-                form.OnTime = form is { FinishedAt: { } finished, DueAt: { } due } ? SlaClock.OnTime(finished, due) : null;
-                form.AtRiskNotifiedAt = null;
-                form.Version++;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-
+        await updates.ApplyAsync<QaForm>(db, nameof(QaForm.Id), Changed, moved, cancellationToken);
         return moved.Count;
     }
 }

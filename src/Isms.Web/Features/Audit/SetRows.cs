@@ -1,0 +1,169 @@
+using System.Data.Common;
+using Isms.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Isms.Web.Features.Audit;
+
+/// Many rows of one table written at once, for the set-based writes that carry their own audit
+/// entries (AuditedUpdates, AuditTrail.WriteAsync). Columns and value conversions come from the EF
+/// model, so a value is stored exactly as SaveChanges would store it. PostgreSQL gets the rows by
+/// binary COPY; SQLite, in process, runs one prepared single-row statement again and again.
+/// Only the audit feature calls this: UnauditedWritesTests keeps every other write on SaveChanges.
+internal static class SetRows
+{
+    private const string Staging = "isms_set_rows";
+
+    public static async Task InsertAsync<TEntity>(IsmsDbContext db, IReadOnlyList<string> properties, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var table = Table.Of<TEntity>(db);
+        var columns = properties.Select(table.Column).ToList();
+        if (db.Database.IsNpgsql())
+        {
+            await CopyAsync(db, table.Name, columns, rows, cancellationToken);
+            return;
+        }
+
+        await using var command = Command(db);
+        command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => Name(i)))})";
+        foreach (var row in rows)
+        {
+            Bind(command, columns, row);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// Sets <paramref name="properties"/> of each row to its new values, but only where the row
+    /// still holds the old ones (compared null-safely): returns how many rows matched, so a caller
+    /// can tell that someone else changed a row meanwhile.
+    public static async Task<int> UpdateAsync<TEntity>(IsmsDbContext db, string key, IReadOnlyList<string> properties, IReadOnlyList<RowChange> rows, CancellationToken cancellationToken)
+    {
+        var table = Table.Of<TEntity>(db);
+        var keyColumn = table.Column(key);
+        var columns = properties.Select(table.Column).ToList();
+        // Every row as: the key, each property's new value, each property's old value.
+        var staged = new List<Column>(1 + (2 * columns.Count)) { keyColumn };
+        staged.AddRange(columns);
+        staged.AddRange(columns);
+        var values = rows.Select(r => (object?[])[r.Key, .. r.New, .. r.Old]).ToList();
+
+        if (db.Database.IsNpgsql())
+        {
+            await using var command = Command(db);
+            var names = staged.Select((_, i) => $"c{i}").ToList();
+            command.CommandText = $"CREATE TEMPORARY TABLE {Staging} ({string.Join(", ", staged.Select((c, i) => $"{names[i]} {c.StoreType}"))}) ON COMMIT DROP";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await CopyAsync(db, Staging, staged.Select((c, i) => c with { Name = names[i] }).ToList(), values, cancellationToken);
+            command.CommandText = $"UPDATE {table.Name} SET {string.Join(", ", columns.Select((c, i) => $"{c.Name} = v.c{i + 1}"))} FROM {Staging} v "
+                + $"WHERE {table.Name}.{keyColumn.Name} = v.c0 AND {string.Join(" AND ", columns.Select((c, i) => $"{table.Name}.{c.Name} IS NOT DISTINCT FROM v.c{i + 1 + columns.Count}"))}";
+            var matched = await command.ExecuteNonQueryAsync(cancellationToken);
+            command.CommandText = $"DROP TABLE {Staging}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return matched;
+        }
+
+        await using (var command = Command(db))
+        {
+            command.CommandText = $"UPDATE {table.Name} SET {string.Join(", ", columns.Select((c, i) => $"{c.Name} = {Name(i + 1)}"))} "
+                + $"WHERE {keyColumn.Name} = {Name(0)} AND {string.Join(" AND ", columns.Select((c, i) => $"{c.Name} IS {Name(i + 1 + columns.Count)}"))}";
+            var matched = 0;
+            foreach (var row in values)
+            {
+                Bind(command, staged, row);
+                matched += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return matched;
+        }
+    }
+
+    private static async Task CopyAsync(IsmsDbContext db, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (columns[i].ToStore(row[i]) is { } value)
+                {
+                    await copy.WriteAsync(value, columns[i].CopyType, cancellationToken);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(cancellationToken);
+                }
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private static string Name(int index) => "@p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void Bind(DbCommand command, IReadOnlyList<Column> columns, object?[] row)
+    {
+        command.Parameters.Clear();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            command.Parameters.Add(columns[i].Mapping.CreateParameter(command, Name(i), row[i], nullable: true));
+        }
+    }
+
+    private static DbCommand Command(IsmsDbContext db)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Set-based writes run inside the caller's transaction.");
+        command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
+        return command;
+    }
+
+    private sealed record Table(IEntityType Entity, ISqlGenerationHelper Sql, StoreObjectIdentifier Store, string Name)
+    {
+        public static Table Of<TEntity>(IsmsDbContext db)
+        {
+            var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+            var sql = db.GetService<ISqlGenerationHelper>();
+            return new Table(entity, sql, StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()),
+                sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()));
+        }
+
+        public Column Column(string property)
+        {
+            var metadata = Entity.FindProperty(property) ?? throw new InvalidOperationException($"{Entity.ClrType.Name} has no property {property}.");
+            return new Column(Sql.DelimitIdentifier(metadata.GetColumnName(Store)!), metadata.GetRelationalTypeMapping(), metadata.GetColumnType(Store));
+        }
+    }
+
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, string StoreType)
+    {
+        public object? ToStore(object? value) => value is null ? null : Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+
+        // The provider value's PostgreSQL type for binary COPY (text and varchar share one wire format).
+        public NpgsqlDbType CopyType => (Mapping.Converter?.ProviderClrType ?? Mapping.ClrType) switch
+        {
+            var t when t == typeof(long) => NpgsqlDbType.Bigint,
+            var t when t == typeof(int) => NpgsqlDbType.Integer,
+            var t when t == typeof(short) => NpgsqlDbType.Smallint,
+            var t when t == typeof(bool) => NpgsqlDbType.Boolean,
+            var t when t == typeof(string) => NpgsqlDbType.Text,
+            var t when t == typeof(Guid) => NpgsqlDbType.Uuid,
+            var t when t == typeof(byte[]) => NpgsqlDbType.Bytea,
+            var t when t == typeof(DateTimeOffset) || t == typeof(DateTime) => NpgsqlDbType.TimestampTz,
+            var t when t == typeof(DateOnly) => NpgsqlDbType.Date,
+            var t when t == typeof(decimal) => NpgsqlDbType.Numeric,
+            var t when t == typeof(double) => NpgsqlDbType.Double,
+            var t => throw new NotSupportedException($"No COPY type for {t.Name}."),
+        };
+    }
+}
+
+/// One row of a set-based update: its key, and the values of the updated properties before and after.
+public sealed record RowChange(object Key, object?[] Old, object?[] New);
