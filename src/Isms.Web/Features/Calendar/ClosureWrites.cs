@@ -1,3 +1,4 @@
+using Isms.Core;
 using Isms.Web.Data;
 using Isms.Web.Features.Access;
 using Isms.Web.Features.Organisation;
@@ -57,7 +58,7 @@ public sealed class ClosureWrites(IsmsDbContext db, Caller caller, Today today, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await changes.CalendarChangedAsync(cancellationToken);
+        await RecomputeAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return declaration;
     }
@@ -73,9 +74,24 @@ public sealed class ClosureWrites(IsmsDbContext db, Caller caller, Today today, 
 
         db.RemoveRange(rows);
         await db.SaveChangesAsync(cancellationToken);
-        await changes.CalendarChangedAsync(cancellationToken);
+        await RecomputeAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    // A form changed by the desk while its due time was being moved: the whole closure is undone
+    // (the transaction is not committed) and the officer is asked to declare it again.
+    private async Task RecomputeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await changes.CalendarChangedAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuleViolationException("calendar.forms-changed",
+                text["A form was changed while its due time was being worked out again; nothing was saved. Try again."], isConflict: true);
+        }
     }
 
     public static async Task<IReadOnlyList<ClosureResponse>> ListAsync(IsmsDbContext db, int? year, CancellationToken cancellationToken)
