@@ -73,9 +73,20 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
         var email = Person.NormalizeEmail(input.Email);
         var number = Person.NormalizeNumber(input.EmployeeNumber);
 
-        if (!await db.Set<Unit>().AnyAsync(u => u.Id == input.UnitId, cancellationToken))
+        // The checks every write needs, in one round trip: no row comes back when the unit does not
+        // exist, and then the two clashes are asked on their own.
+        var people = db.Set<Person>();
+        var clashes = await db.Set<Unit>().Where(u => u.Id == input.UnitId)
+            .Select(_ => new Clashes(
+                number != null && people.Any(p => p.EmployeeNumber == number && p.Id != person.Id),
+                email != null && people.Any(p => p.Email == email && p.Id != person.Id)))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (clashes is null)
         {
             errors.Add(nameof(input.UnitId), text["The unit does not exist."]);
+            clashes = new Clashes(
+                number is not null && await people.AnyAsync(p => p.EmployeeNumber == number && p.Id != person.Id, cancellationToken),
+                email is not null && await people.AnyAsync(p => p.Email == email && p.Id != person.Id, cancellationToken));
         }
 
         if (input.VendorId is { } vendorId && !await db.Set<Vendor>().AnyAsync(v => v.Id == vendorId, cancellationToken))
@@ -83,12 +94,12 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
             errors.Add(nameof(input.VendorId), text["The vendor does not exist."]);
         }
 
-        if (number is not null && await db.Set<Person>().AnyAsync(p => p.EmployeeNumber == number && p.Id != person.Id, cancellationToken))
+        if (clashes.NumberTaken)
         {
             errors.Add(nameof(input.EmployeeNumber), text["Another person has this employee number."]);
         }
 
-        if (email is not null && await db.Set<Person>().AnyAsync(p => p.Email == email && p.Id != person.Id, cancellationToken))
+        if (clashes.EmailTaken)
         {
             errors.Add(nameof(input.Email), text["Another person has this e-mail address."]);
         }
@@ -127,6 +138,8 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
             person.Version++;
         }
     }
+
+    private sealed record Clashes(bool NumberTaken, bool EmailTaken);
 
     // A person outside the caller's units answers like a missing one.
     private async Task<Person> FindTrackedAsync(int id, CancellationToken cancellationToken) =>
