@@ -53,9 +53,13 @@ for provider in sqlite postgres; do
   export Isms__Audit__CheckpointPath="$WORK/verify-$provider-checkpoints.jsonl"
   "${ISMS[@]}" db migrate "${db[@]}" >/dev/null
   "${LOAD[@]}" seed "${seed[@]}" --entries "$ENTRIES" --chain-key "$CHAIN"
-  start=$(date +%s.%N)
-  "${ISMS[@]}" audit verify "${db[@]}" 2>/dev/null
-  echo "$provider: audit verify wall time incl. process start $(echo "$(date +%s.%N) - $start" | bc) s"
+  # Twice: the first walk right after the bulk load also pays for PostgreSQL setting the rows'
+  # hint bits (a live trail's rows were written over months and long since vacuumed).
+  for walk in "first, right after the bulk load" "second"; do
+    start=$(date +%s.%N)
+    "${ISMS[@]}" audit verify "${db[@]}" 2>/dev/null
+    echo "$provider ($walk): audit verify wall time incl. process start $(echo "$(date +%s.%N) - $start" | bc) s"
+  done
 done
 
 echo "== $WRITERS concurrent writers for $SECONDS_RUN s"
