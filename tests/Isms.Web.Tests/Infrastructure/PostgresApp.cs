@@ -4,7 +4,7 @@ namespace Isms.Web.Tests.Infrastructure;
 
 /// The app on a database of its own in the PostgreSQL server named by ISMS_TEST_POSTGRES (which
 /// ./scripts/test starts), created here and dropped afterwards.
-public sealed class PostgresApp : IsmsApp
+public class PostgresApp : IsmsApp
 {
     public const string Variable = "ISMS_TEST_POSTGRES";
 

@@ -1,6 +1,5 @@
 using Isms.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Isms.Web.Tests.ServiceDesk;
 
@@ -38,48 +37,12 @@ public sealed class DeskClockSqliteApp : SqliteApp
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
 
-/// The same on PostgreSQL. PostgresApp is sealed, so this one creates and drops its database the
-/// same way, on the server named by ISMS_TEST_POSTGRES.
-public sealed class DeskClockPostgresApp : IsmsApp
+/// The same on PostgreSQL.
+public sealed class DeskClockPostgresApp : PostgresApp
 {
-    private readonly string _database = "isms_test_" + Guid.NewGuid().ToString("N")[..16];
-    private string? _server;
-
     public StoppedClock Clock { get; } = new();
-
-    public override string Provider => "PostgreSQL";
 
     protected override void Configure(IDictionary<string, string?> settings) => DeskClockApp.Configure(settings);
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-
-    protected override async Task<IDictionary<string, string?>> CreateDatabaseAsync()
-    {
-        _server = PostgresApp.Server;
-        await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
-        return new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Postgres"] = $"{_server};Database={_database}",
-        };
-    }
-
-    protected override async Task DropDatabaseAsync()
-    {
-        if (_server is null)
-        {
-            return;
-        }
-
-        NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection($"{_server};Database=postgres");
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }
