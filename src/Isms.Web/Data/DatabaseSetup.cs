@@ -35,18 +35,22 @@ public static class DatabaseSetup
     /// in the connection string wins.
     public static string PostgresConnectionString(string configured)
     {
+        // NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows, set or not:
+        // what was written is read from a plain builder, with keywords compared without spaces.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var builder = new NpgsqlConnectionStringBuilder(configured);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!written.Contains("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
         }
 
-        if (!builder.ContainsKey("Auto Prepare Min Usages"))
+        if (!written.Contains("AutoPrepareMinUsages"))
         {
             builder.AutoPrepareMinUsages = 2;
         }
 
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!written.Contains("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
