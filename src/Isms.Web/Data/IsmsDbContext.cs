@@ -70,7 +70,6 @@ public abstract class IsmsDbContext(DbContextOptions options)
             // The change first, the head last: the head stays locked for as short a time as possible.
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             var events = captured.Select(c => c.Complete()).Concat(_events).ToList();
-            await this.GetService<AuditActors>().CurrentAsync(this, cancellationToken);
             // PostgreSQL: this process's writers queue in memory for the head, so that at most one
             // of them waits on the row lock (against other nodes) instead of all of them convoying.
             using (var queue = own is not null && !Database.IsSqlite()

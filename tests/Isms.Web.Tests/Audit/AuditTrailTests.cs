@@ -33,6 +33,26 @@ public abstract class AuditTrailTests(IsmsApp app)
         Assert.Null(changes["FullName"]!["old"]);
     }
 
+    // The actor's person is looked up with the audit head in one round trip: it must still be the
+    // person of the signed-in account, and none for an account without a person.
+    [Fact]
+    public async Task Write_ByAccountWithPerson_NamesThatPerson_WithoutPerson_NamesNone()
+    {
+        var home = await app.AddUnitAsync(null);
+        var userName = "officer-" + Api.Unique();
+        var withPerson = await app.ClientAsAsync(new Principal(Roles.SecurityOfficer) { UserName = userName, UnitId = home, Clearance = 3 });
+        var personId = await app.QueryAsync(db => db.Set<Person>().Where(p => p.FullName == userName).Select(p => p.Id).SingleAsync());
+        var (withoutPerson, _) = await ClientAsync(Roles.SecurityOfficer);
+
+        var first = await withPerson.CreateUnitAsync();
+        var second = await withoutPerson.CreateUnitAsync();
+
+        Assert.Equal(personId, Assert.Single(await app.EntriesAsync("Unit", Id(first.Id))).ActorPersonId);
+        var other = Assert.Single(await app.EntriesAsync("Unit", Id(second.Id)));
+        Assert.NotNull(other.ActorAccountId);
+        Assert.Null(other.ActorPersonId);
+    }
+
     [Fact]
     public async Task PersonUpdateAndDeactivate_WriteOneEntryEachWithOldAndNew()
     {

@@ -37,6 +37,27 @@ public sealed class AuditActors(IHttpContextAccessor http)
         return Remember(context, accountId, personId);
     }
 
+    /// The actor when nothing is left to look up (no request, or looked up already), or else the
+    /// signed-in account whose person is still to be found: the audit head's read asks for it in
+    /// the same round trip (AuditTrail), so a write does not pay a query of its own for it.
+    public (AuditActor? Known, Guid? AccountId) Pending()
+    {
+        if (http.HttpContext is not { } context)
+        {
+            return (AuditActor.System, null);
+        }
+
+        if (context.Items[CacheKey] is AuditActor cached)
+        {
+            return (cached, null);
+        }
+
+        return AccountIdOf(context.User) is { } accountId ? (null, accountId) : (Remember(context, null, null), null);
+    }
+
+    /// The actor once the person of <see cref="Pending"/>'s account is known.
+    public AuditActor Found(Guid accountId, int? personId) => Remember(http.HttpContext!, accountId, personId);
+
     public AuditActor Current(IsmsDbContext db)
     {
         if (http.HttpContext is not { } context)

@@ -1,6 +1,8 @@
 using Isms.Core.Audit;
 using Isms.Web.Data;
+using Isms.Web.Features.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Isms.Web.Features.Audit;
 
@@ -17,16 +19,46 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
 
     public async Task<IReadOnlyList<object>> StageAsync(IsmsDbContext db, IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
     {
-        var actor = await actors.CurrentAsync(db, cancellationToken);
-        var head = (await HeadQuery(db).ToListAsync(cancellationToken)).Single();
-        return Stage(db, head, actor, events);
+        var locked = await LockHeadAsync(db, cancellationToken);
+        return Stage(db, locked.Head, locked.Actor, events);
     }
 
     /// For a set-based write inside the caller's transaction (AuditedUpdates): locks the head as a
     /// save does. The entries are then linked (CPU only, so it may run beside the write itself) and
     /// written in a few multi-row statements instead of one tracked entity each.
-    public async Task<LockedHead> LockHeadAsync(IsmsDbContext db, CancellationToken cancellationToken) =>
-        new((await HeadQuery(db).ToListAsync(cancellationToken)).Single(), await actors.CurrentAsync(db, cancellationToken));
+    public async Task<LockedHead> LockHeadAsync(IsmsDbContext db, CancellationToken cancellationToken)
+    {
+        var (known, accountId) = actors.Pending();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        // The actor's person rides along with the head's read: one round trip fewer per write.
+        var person = "";
+        if (accountId is { } account)
+        {
+            var mapping = db.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.AccountId))!.GetRelationalTypeMapping();
+            command.Parameters.Add(mapping.CreateParameter(command, "@account", account, nullable: false));
+            person = ", (SELECT \"Id\" FROM \"Person\" WHERE \"AccountId\" = @account)";
+        }
+
+        command.CommandText = $"SELECT \"Sequence\", \"Hash\"{person} FROM \"AuditHead\" WHERE \"Id\" = {AuditHead.SingleId}{(db.Database.IsNpgsql() ? " FOR UPDATE" : "")}";
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("The audit head row is missing: the database was not migrated.");
+            }
+
+            var head = new AuditHead { Sequence = reader.GetInt64(0), Hash = (byte[])reader.GetValue(1) };
+            var actor = known ?? actors.Found(accountId!.Value, await reader.IsDBNullAsync(2, cancellationToken) ? null : Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
+            return new LockedHead(head, actor);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     public IReadOnlyList<AuditEntry> Link(LockedHead head, IReadOnlyList<AuditEvent> events) => Link(head.Head, head.Actor, events);
 
