@@ -18,25 +18,6 @@ public sealed class AuditActors(IHttpContextAccessor http)
 {
     private const string CacheKey = "isms.audit.actor";
 
-    public async Task<AuditActor> CurrentAsync(IsmsDbContext db, CancellationToken cancellationToken)
-    {
-        if (http.HttpContext is not { } context)
-        {
-            return AuditActor.System;
-        }
-
-        if (context.Items[CacheKey] is AuditActor cached)
-        {
-            return cached;
-        }
-
-        var accountId = AccountIdOf(context.User);
-        int? personId = accountId is { } id
-            ? await db.Set<Person>().AsNoTracking().Where(p => p.AccountId == id).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        return Remember(context, accountId, personId);
-    }
-
     /// The actor when nothing is left to look up (no request, or looked up already), or else the
     /// signed-in account whose person is still to be found: the audit head's read asks for it in
     /// the same round trip (AuditTrail), so a write does not pay a query of its own for it.
