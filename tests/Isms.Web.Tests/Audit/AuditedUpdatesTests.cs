@@ -59,6 +59,30 @@ public abstract class AuditedUpdatesTests(IsmsApp app)
         Assert.Equal(before, await app.HeadAsync());
     }
 
+    // The synchronous save reads the head with the same command as the asynchronous one.
+    [Fact]
+    public async Task SynchronousSave_WritesOneEntry_AndTheChainVerifies()
+    {
+        var id = await app.AddUnitAsync(null);
+        var before = await app.HeadAsync();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IsmsDbContext>();
+            var unit = db.Set<Unit>().Single(u => u.Id == id);
+            unit.Name += " (saved synchronously)";
+#pragma warning disable CA1849 // the synchronous path is what this test is about
+            db.SaveChanges();
+#pragma warning restore CA1849
+        }
+
+        var entry = Assert.Single(await app.EntriesAsync(nameof(Unit), id.ToString(CultureInfo.InvariantCulture)), e => e.Sequence > before);
+        Assert.Equal(AuditActions.Update, entry.Action);
+        Assert.Equal(before + 1, await app.HeadAsync());
+        var check = await app.VerifyAsync();
+        Assert.True(check.Verification.IsIntact, check.Verification.Problem);
+    }
+
     private async Task ApplyAsync(IReadOnlyList<RowChange> rows)
     {
         await using var scope = app.Services.CreateAsyncScope();

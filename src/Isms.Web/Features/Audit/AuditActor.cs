@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Isms.Web.Data;
-using Isms.Web.Features.People;
-using Microsoft.EntityFrameworkCore;
 
 namespace Isms.Web.Features.Audit;
 
@@ -38,25 +35,6 @@ public sealed class AuditActors(IHttpContextAccessor http)
 
     /// The actor once the person of <see cref="Pending"/>'s account is known.
     public AuditActor Found(Guid accountId, int? personId) => Remember(http.HttpContext!, accountId, personId);
-
-    public AuditActor Current(IsmsDbContext db)
-    {
-        if (http.HttpContext is not { } context)
-        {
-            return AuditActor.System;
-        }
-
-        if (context.Items[CacheKey] is AuditActor cached)
-        {
-            return cached;
-        }
-
-        var accountId = AccountIdOf(context.User);
-        int? personId = accountId is { } id
-            ? db.Set<Person>().AsNoTracking().Where(p => p.AccountId == id).Select(p => (int?)p.Id).FirstOrDefault()
-            : null;
-        return Remember(context, accountId, personId);
-    }
 
     private static Guid? AccountIdOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Isms.Core.Audit;
 using Isms.Web.Data;
 using Isms.Web.Features.People;
@@ -15,8 +16,6 @@ public sealed record LockedHead(AuditHead Head, AuditActor Actor);
 /// its update also checks the sequence it read, two writers can never both append entry n+1.
 public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider clock)
 {
-    private const string HeadSql = "SELECT \"Id\", \"Sequence\", \"Hash\" FROM \"AuditHead\" WHERE \"Id\" = 1";
-
     public async Task<IReadOnlyList<object>> StageAsync(IsmsDbContext db, IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
     {
         var locked = await LockHeadAsync(db, cancellationToken);
@@ -29,30 +28,12 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
     public async Task<LockedHead> LockHeadAsync(IsmsDbContext db, CancellationToken cancellationToken)
     {
         var (known, accountId) = actors.Pending();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        // The actor's person rides along with the head's read: one round trip fewer per write.
-        var person = "";
-        if (accountId is { } account)
-        {
-            var mapping = db.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.AccountId))!.GetRelationalTypeMapping();
-            command.Parameters.Add(mapping.CreateParameter(command, "@account", account, nullable: false));
-            person = ", (SELECT \"Id\" FROM \"Person\" WHERE \"AccountId\" = @account)";
-        }
-
-        command.CommandText = $"SELECT \"Sequence\", \"Hash\"{person} FROM \"AuditHead\" WHERE \"Id\" = {AuditHead.SingleId}{(db.Database.IsNpgsql() ? " FOR UPDATE" : "")}";
+        await using var command = HeadCommand(db, accountId);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                throw new InvalidOperationException("The audit head row is missing: the database was not migrated.");
-            }
-
-            var head = new AuditHead { Sequence = reader.GetInt64(0), Hash = (byte[])reader.GetValue(1) };
-            var actor = known ?? actors.Found(accountId!.Value, await reader.IsDBNullAsync(2, cancellationToken) ? null : Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
-            return new LockedHead(head, actor);
+            return Locked(reader, await reader.ReadAsync(cancellationToken), known, accountId);
         }
         finally
         {
@@ -81,9 +62,19 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
 
     public IReadOnlyList<object> StageNow(IsmsDbContext db, IReadOnlyList<AuditEvent> events)
     {
-        var actor = actors.Current(db);
-        var head = HeadQuery(db).ToList().Single();
-        return Stage(db, head, actor, events);
+        var (known, accountId) = actors.Pending();
+        using var command = HeadCommand(db, accountId);
+        db.Database.OpenConnection();
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var locked = Locked(reader, reader.Read(), known, accountId);
+            return Stage(db, locked.Head, locked.Actor, events);
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
     }
 
     /// PostgreSQL stores microseconds: the instant is cut to them before it is hashed, so the
@@ -91,8 +82,35 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
     public static DateTimeOffset Truncate(DateTimeOffset instant) =>
         new(instant.UtcTicks - instant.UtcTicks % 10, TimeSpan.Zero);
 
-    private static IQueryable<AuditHead> HeadQuery(IsmsDbContext db) =>
-        db.Set<AuditHead>().FromSqlRaw(db.Database.IsNpgsql() ? HeadSql + " FOR UPDATE" : HeadSql).AsNoTracking();
+    // The head under its lock (FOR UPDATE on PostgreSQL; SQLite's write transaction excludes other
+    // writers), with the actor's person in the same round trip when this request has not asked yet.
+    private static DbCommand HeadCommand(IsmsDbContext db, Guid? accountId)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var person = "";
+        if (accountId is { } account)
+        {
+            var mapping = db.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.AccountId))!.GetRelationalTypeMapping();
+            command.Parameters.Add(mapping.CreateParameter(command, "@account", account, nullable: false));
+            person = ", (SELECT \"Id\" FROM \"Person\" WHERE \"AccountId\" = @account)";
+        }
+
+        command.CommandText = $"SELECT \"Sequence\", \"Hash\"{person} FROM \"AuditHead\" WHERE \"Id\" = {AuditHead.SingleId}{(db.Database.IsNpgsql() ? " FOR UPDATE" : "")}";
+        return command;
+    }
+
+    private LockedHead Locked(DbDataReader reader, bool found, AuditActor? known, Guid? accountId)
+    {
+        if (!found)
+        {
+            throw new InvalidOperationException("The audit head row is missing: the database was not migrated.");
+        }
+
+        var head = new AuditHead { Sequence = reader.GetInt64(0), Hash = (byte[])reader.GetValue(1) };
+        return new LockedHead(head, known ?? actors.Found(accountId!.Value,
+            reader.IsDBNull(2) ? null : Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)));
+    }
 
     private List<object> Stage(IsmsDbContext db, AuditHead head, AuditActor actor, IReadOnlyList<AuditEvent> events)
     {
