@@ -2,6 +2,7 @@ using Isms.Web.Data;
 using Isms.Web.Features.Access;
 using Isms.Web.Features.Accounts;
 using Isms.Web.Features.Audit;
+using Isms.Web.Features.Availability;
 using Isms.Web.Features.Calendar;
 using Isms.Web.Features.Documents;
 using Isms.Web.Features.Home;
@@ -82,6 +83,7 @@ public static class IsmsWebApp
         services.AddMail(builder.Configuration);
         services.AddCalendar();
         services.AddServiceDesk();
+        services.AddAvailability();
 
         var app = builder.Build();
         Configure(app);
@@ -134,6 +136,7 @@ public static class IsmsWebApp
         app.MapAudit();
         app.MapCalendar();
         app.MapServiceDesk();
+        app.MapAvailability();
     }
 
     public static bool HttpsIsConfigured(IConfiguration configuration) =>

@@ -9,6 +9,7 @@ public sealed class UnauditedWritesTests
     [
         "Data/DatabaseSetup.cs", // PRAGMA journal_mode: a file setting, no record changes
         "Features/Audit/", // the trail's own reads
+        "Features/Availability/Probing/", // probe results, gaps, roll-ups, engine state and leases: measurements, not records
     ];
 
     [Fact]

@@ -61,7 +61,9 @@ public static class AuthSetup
             .AddPolicy(Policies.CalendarWrite, p => p.RequireRole(Roles.SecurityOfficer))
             .AddPolicy(Policies.ServiceDeskHandle, p => p.RequireRole(Roles.ServiceDesk))
             .AddPolicy(Policies.ServiceDeskReport, p => p.RequireRole(Roles.ServiceDesk, Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
-            .AddPolicy(Policies.ServiceDeskSettings, p => p.RequireRole(Roles.SecurityOfficer));
+            .AddPolicy(Policies.ServiceDeskSettings, p => p.RequireRole(Roles.SecurityOfficer))
+            .AddPolicy(Policies.AvailabilityManage, p => p.RequireRole(Roles.SecurityOfficer))
+            .AddPolicy(Policies.AvailabilityDetail, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor, Roles.Administrator));
 
         return services;
     }

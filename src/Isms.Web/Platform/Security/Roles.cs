@@ -57,4 +57,10 @@ public static class Policies
 
     /// Change the service desk's settings (target, goal, categories, desk unit).
     public const string ServiceDeskSettings = "servicedesk.settings";
+
+    /// Services, monitors, outages and maintenance windows: the security office keeps them.
+    public const string AvailabilityManage = "availability.manage";
+
+    /// How services are probed (addresses, hosts) and each monitor's state: not for every reader.
+    public const string AvailabilityDetail = "availability.detail";
 }
