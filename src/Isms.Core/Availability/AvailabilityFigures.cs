@@ -89,6 +89,8 @@ public sealed partial record AvailabilityFigures
     /// The first whole second at which downtime going on at the observed rate reaches the allowed
     /// downtime, skipping maintenance that does not count; the observed end when the budget is
     /// already used up by downtime; null when there was no downtime or the budget lasts the period.
+    /// Maintenance still ahead that counts as downtime is not added: the projection is the
+    /// observed rate alone.
     /// </summary>
     public DateTimeOffset? BudgetExhaustedAt { get; private init; }
 }

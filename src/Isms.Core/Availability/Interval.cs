@@ -61,7 +61,11 @@ public readonly record struct Interval
     }
 
     /// <summary>True when the instant lies in [Start, End): the end belongs to what comes next.</summary>
-    public bool Contains(DateTimeOffset instant) => WholeSeconds.Of(instant) is var second && second >= _start && second < _end;
+    public bool Contains(DateTimeOffset instant)
+    {
+        var second = WholeSeconds.Of(instant);
+        return second >= _start && second < _end;
+    }
 
     /// <summary>Deconstructs into <see cref="Start"/> and <see cref="End"/>.</summary>
     public void Deconstruct(out DateTimeOffset start, out DateTimeOffset end) => (start, end) = (Start, End);

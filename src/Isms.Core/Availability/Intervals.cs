@@ -33,7 +33,8 @@ public static class Intervals
                 next++;
             }
 
-            // A removed interval may reach into the next kept one, so `next` only moves past those that end here.
+            // `next` only skips removed intervals that end before this kept one starts: the others
+            // may still reach into the next kept interval.
             for (var index = next; index < removed.Count && removed[index].StartSecond < interval.EndSecond && start < interval.EndSecond; index++)
             {
                 if (removed[index].StartSecond > start)

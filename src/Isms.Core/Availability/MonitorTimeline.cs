@@ -8,7 +8,8 @@ namespace Isms.Core.Availability;
 /// <remarks>
 /// Down: for each run of at least <see cref="MonitorRule.FailuresToOpen"/> consecutive failures,
 /// [first failure of the run, next success), or to the end of the window when the run is still
-/// failing; less unknown time. A run of fewer failures followed by a success is up. Time without
+/// failing; less unknown time. A run of fewer failures is up, whether a success follows it or the
+/// samples end before it reaches N (the outage has not opened, yet). Time without
 /// data does not break a run: failure, ten minutes without probes, failure is a run of two whose
 /// down time leaves out the unknown gap. Unknown: the window less every probe's stretch
 /// ([t, t + StaleAfter), cut short by the next probe). Samples outside the window still count: a
@@ -20,9 +21,9 @@ public static class MonitorTimeline
     /// <exception cref="ArgumentException">A sample is earlier than the one before it.</exception>
     public static MonitorHistory Build(IEnumerable<ProbeSample> samplesInTimeOrder, MonitorRule rule, Interval window)
     {
-        var scan = Scan(samplesInTimeOrder, rule, window.EndSecond, window);
-        var unknown = Intervals.Complement(scan.Known, window);
-        var down = Intervals.Subtract(Intervals.ClipSet(scan.Runs, window), unknown);
+        var (runs, known) = Scan(samplesInTimeOrder, rule, window.EndSecond, window);
+        var unknown = Intervals.Complement(known, window);
+        var down = Intervals.Subtract(Intervals.ClipSet(runs, window), unknown);
         return new MonitorHistory(down, unknown);
     }
 
@@ -69,7 +70,7 @@ public static class MonitorTimeline
 
         return inOrder
             ? scanner.Finish(openUntil)
-            : throw new ArgumentException($"Sample {scanner.Count} is earlier than the sample before it.", nameof(samplesInTimeOrder));
+            : throw new ArgumentException($"The sample at index {scanner.Count} is earlier than the one before it.", nameof(samplesInTimeOrder));
     }
 
     private sealed class Scanner(MonitorRule rule, Interval? knownWithin)

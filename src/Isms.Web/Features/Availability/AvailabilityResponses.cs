@@ -2,7 +2,10 @@ namespace Isms.Web.Features.Availability;
 
 public sealed record ServiceResponse(int Id, string Name, string? NameZh, string? Description, decimal Target, bool IsActive, int Version)
 {
-    public static ServiceResponse Of(AvailabilityService s) => new(s.Id, s.Name, s.NameZh, s.Description, s.Target, s.IsActive, s.Version);
+    public static ServiceResponse Of(AvailabilityService s) => new(s.Id, s.Name, s.NameZh, s.Description, Plain(s.Target), s.IsActive, s.Version);
+
+    /// 0.99, not 0.990000 as PostgreSQL's numeric(7,6) gives it back.
+    public static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
 }
 
 /// A monitor as the UI and the API show it. The heartbeat token appears only in the answer that

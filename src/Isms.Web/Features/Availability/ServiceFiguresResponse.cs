@@ -20,7 +20,7 @@ public sealed record ServiceFiguresResponse(
     IReadOnlyList<IntervalResponse> OutageIntervals)
 {
     public static ServiceFiguresResponse Of(ServiceRecord record, AvailabilityFigures f) => new(
-        record.Service.Id, record.Service.Name, record.Service.NameZh, record.Service.Target, record.State,
+        record.Service.Id, record.Service.Name, record.Service.NameZh, ServiceResponse.Plain(record.Service.Target), record.State,
         f.Period.Start, f.Period.End, f.Observed.End, f.PeriodSeconds,
         f.Availability, f.WorstCaseAvailability, f.TargetMet,
         f.UnplannedDowntimeSeconds, f.PlannedSeconds, f.UnknownSeconds,
