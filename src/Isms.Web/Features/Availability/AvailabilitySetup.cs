@@ -17,6 +17,10 @@ public static class AvailabilitySetup
         services.AddSingleton<IProbeClient>(provider => provider.GetRequiredService<NetworkProbeClient>());
         services.AddSingleton<ProbeEngine>();
         services.AddHostedService(provider => provider.GetRequiredService<ProbeEngine>());
+        services.AddScoped<AvailabilityAlerts>();
+        services.AddScoped<ProbeRollups>();
+        services.AddSingleton<AvailabilityJobs>();
+        services.AddHostedService(provider => provider.GetRequiredService<AvailabilityJobs>());
         return services;
     }
 }

@@ -60,7 +60,7 @@ public sealed class ServiceHistories(IsmsDbContext db, TimeProvider clock)
         return result;
     }
 
-    private static MonitorHistory MonitorHistoryOf(
+    internal static MonitorHistory MonitorHistoryOf(
         ServiceMonitor monitor, MonitorState? state, IEnumerable<Interval> gaps, IEnumerable<Outage> outages, Interval window, DateTimeOffset now)
     {
         var stale = ProbeSpec.Of(monitor).StaleAfter;
