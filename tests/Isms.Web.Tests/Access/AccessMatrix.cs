@@ -24,6 +24,10 @@ public static class AccessMatrix
     private const string OfficerOnly = "dd dddd dd add d";
     private const string DeskOnly = "dd dddd dd ddd a";
     private const string DeskReport = "dd dddd aa aad a";
+    private const string AvailabilityDetail = "dd dddd aa aaa d";
+
+    // A heartbeat's token is its credential: anyone may send one; an unknown token is a 404.
+    private const string UnknownToken = "hh hhhh hh hhh h";
 
     // A form of the Keelung unit: its manager, the organisation-wide roles and the desk see it.
     private const string KeelungForm = "dd hhhh ah aah a";
@@ -186,5 +190,32 @@ public static class AccessMatrix
         ["PAGE /ServiceDesk/Achievement"] = DeskReport,
         ["PAGE /ServiceDesk/Settings"] = OfficerOnly,
         ["PAGE /ServiceDesk/Category/{id:int?}"] = OfficerOnly,
+
+        ["GET /api/v1/availability/status"] = SignedIn,
+        ["GET /api/v1/availability/services"] = SignedIn,
+        ["GET /api/v1/availability/services/{id:int}"] = SignedIn,
+        ["GET /api/v1/availability/figures"] = SignedIn,
+        ["GET /api/v1/availability/outages"] = SignedIn,
+        ["GET /api/v1/availability/outages/{id:int}"] = SignedIn,
+        ["GET /api/v1/availability/maintenance"] = SignedIn,
+        ["GET /api/v1/availability/settings"] = SignedIn,
+        ["GET /api/v1/availability/monitors"] = AvailabilityDetail,
+        ["GET /api/v1/availability/monitors/{id:int}"] = AvailabilityDetail,
+        ["GET /api/v1/availability/services/{id:int}/monitors"] = AvailabilityDetail,
+        ["POST /api/v1/availability/services"] = OfficerOnly,
+        ["PUT /api/v1/availability/services/{id:int}"] = OfficerOnly,
+        ["POST /api/v1/availability/monitors"] = OfficerOnly,
+        ["PUT /api/v1/availability/monitors/{id:int}"] = OfficerOnly,
+        ["POST /api/v1/availability/monitors/{id:int}/push-token"] = OfficerOnly,
+        ["POST /api/v1/availability/outages"] = OfficerOnly,
+        ["PUT /api/v1/availability/outages/{id:int}"] = OfficerOnly,
+        ["POST /api/v1/availability/outages/{id:int}/confirm"] = OfficerOnly,
+        ["POST /api/v1/availability/outages/{id:int}/not-service-fault"] = OfficerOnly,
+        ["POST /api/v1/availability/outages/{id:int}/service-fault"] = OfficerOnly,
+        ["POST /api/v1/availability/maintenance"] = OfficerOnly,
+        ["PUT /api/v1/availability/maintenance/{id:int}"] = OfficerOnly,
+        ["DELETE /api/v1/availability/maintenance/{id:int}"] = OfficerOnly, // refused (it has begun), but let in
+        ["PUT /api/v1/availability/settings"] = OfficerOnly,
+        ["GET,POST /api/v1/availability/push/{token}"] = UnknownToken,
     };
 }

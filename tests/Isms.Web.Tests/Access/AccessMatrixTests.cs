@@ -22,6 +22,8 @@ public abstract class AccessMatrixTests(IsmsApp app)
         Guid TargetAccount, Guid ServiceAccount, Guid ServiceToken)
     {
         public QaFixture Qa { get; init; } = null!;
+
+        public AvailabilityFixture Availability { get; init; } = null!;
     }
 
     private async Task<World> ArrangeAsync()
@@ -50,6 +52,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
         return new World(root, keelung, taichung, vendor1, vendor2, document, person.Id, responsibility.Id, target.Id, service.Id, token.Token.Id)
         {
             Qa = await QaFixture.ArrangeAsync(app, person.Id, keelung),
+            Availability = await AvailabilityFixture.ArrangeAsync(app),
         };
     }
 
@@ -87,6 +90,10 @@ public abstract class AccessMatrixTests(IsmsApp app)
         var route = key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..];
         string Id(string segment) => segment switch
         {
+            _ when route.Contains("vailability/service", StringComparison.OrdinalIgnoreCase) => w.Availability.Service.ToString(),
+            _ when route.Contains("vailability/monitor", StringComparison.OrdinalIgnoreCase) => w.Availability.Monitor.ToString(),
+            _ when route.Contains("vailability/outage", StringComparison.OrdinalIgnoreCase) => w.Availability.Outage.ToString(),
+            _ when route.Contains("vailability/maintenance", StringComparison.OrdinalIgnoreCase) => w.Availability.Maintenance.ToString(),
             _ when route.Contains("qa-forms", StringComparison.Ordinal) => w.Qa.AttachmentId.ToString(),
             _ when route.Contains("ategor", StringComparison.Ordinal) => w.Qa.CategoryId.ToString(),
             _ when route.Contains("closures", StringComparison.Ordinal) => w.Qa.ClosureId.ToString(),
@@ -107,6 +114,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
             "{number}" or "{number:length(14)}" => w.Qa.Number,
             "{year:int}" => "2026",
             "{tokenId:guid}" => w.ServiceToken.ToString(),
+            "{token}" => Isms.Web.Features.Availability.PushTokens.Prefix + "no-such-monitor",
             _ when segment.StartsWith('{') => Id(segment),
             _ => segment,
         });
