@@ -1,3 +1,5 @@
+using Isms.Web.Features.Availability;
+using Isms.Web.Features.Availability.Probing;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Demo;
@@ -39,6 +41,21 @@ public abstract class DemoDataTests(IsmsApp app)
         var auditor = await app.ClientAsync(Roles.Auditor);
         var all = await auditor.ListPersonsAsync("", pageSize: 10, status: "All");
         Assert.Equal(persons, all.Total);
+
+        // A year of availability behind the five services of the Cargo Clearance Automation System (issue 5).
+        var status = await auditor.GetAsync<List<ServiceStatus>>("/api/v1/availability/status");
+        Assert.Equal(5, status.Count);
+        Assert.All(status, s => Assert.Equal(AvailabilityReads.StatusDays, s.Days.Count));
+        Assert.Contains(status, s => s.Maintenance.Count > 0);
+        var portal = status.Single(s => s.Name == "Customs-Port-Trade Single Window portal");
+        var today = Api.TodayInTaipei();
+        var year = await auditor.GetAsync<ServiceFiguresResponse>($"/api/v1/availability/services/{portal.Id}?from={today.AddDays(-364):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        Assert.InRange(year.OutageCount, 5, 20);
+        Assert.True(year.PlannedSeconds >= 11 * 7_200, $"{year.PlannedSeconds} s planned");
+        Assert.True(year.UnknownSeconds >= 2_400, $"{year.UnknownSeconds} s unknown");
+        Assert.NotNull(year.Availability);
+        var hours = await app.QueryAsync(db => db.Set<MonitorRollup>().CountAsync(r => r.Size == Isms.Core.Availability.RollupSize.Hour));
+        Assert.InRange(hours, 5 * 8_700, 5 * 8_800);
     }
 }
 

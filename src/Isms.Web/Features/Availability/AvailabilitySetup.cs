@@ -19,6 +19,7 @@ public static class AvailabilitySetup
         services.AddHostedService(provider => provider.GetRequiredService<ProbeEngine>());
         services.AddScoped<AvailabilityAlerts>();
         services.AddScoped<ProbeRollups>();
+        services.AddScoped<Platform.Demo.IDemoData, AvailabilityDemoData>();
         services.AddSingleton<AvailabilityJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<AvailabilityJobs>());
         return services;

@@ -97,7 +97,7 @@ public sealed class ProbeRollups(IsmsDbContext db, AgencyTime agency, TimeProvid
                 UnknownSeconds = g.Sum(r => r.UnknownSeconds),
             }).ToList();
 
-    private static async Task ReplaceAsync(
+    internal static async Task ReplaceAsync(
         ProbeSql sql, int monitorId, RollupSize size, DateTimeOffset start, DateTimeOffset end, List<MonitorRollup> rows, CancellationToken cancellationToken)
     {
         await sql.ExecuteAsync("""DELETE FROM "MonitorRollup" WHERE "MonitorId" = @m AND "Size" = @s AND "Start" >= @from AND "Start" < @to""", cancellationToken,
