@@ -9,8 +9,9 @@ namespace Isms.Web.Features.Availability.Probing;
 /// many failed, latency, and the down and unknown seconds its own probes showed. Minutes are done
 /// once nothing can change them any more (a failure run still short of N could yet become an
 /// outage that starts in them); hours and days are summed again from their minutes, so a partial
-/// one is simply completed by a later run. Raw results and minute roll-ups are deleted after the
-/// raw retention (Isms:Availability:RawRetentionDays, 30 by default); hours and days stay.
+/// one is simply completed by a later run. Raw results are deleted after the raw retention
+/// (Isms:Availability:RawRetentionDays, 30 by default), minute roll-ups after
+/// Isms:Availability:MinuteRetentionDays (7); hours and days stay.
 public sealed class ProbeRollups(IsmsDbContext db, AgencyTime agency, TimeProvider clock, IConfiguration configuration)
 {
     private static readonly TimeSpan MostPerRun = TimeSpan.FromDays(1);
@@ -150,7 +151,8 @@ public sealed class ProbeRollups(IsmsDbContext db, AgencyTime agency, TimeProvid
         {
         }
 
-        await sql.ExecuteAsync("""DELETE FROM "MonitorRollup" WHERE "Size" = @s AND "Start" < @before""", cancellationToken, ("@s", (int)RollupSize.Minute), ("@before", before));
+        var minutesBefore = sql.Instant(now - TimeSpan.FromDays(Math.Max(1, configuration.GetValue("Isms:Availability:MinuteRetentionDays", 7))));
+        await sql.ExecuteAsync("""DELETE FROM "MonitorRollup" WHERE "Size" = @s AND "Start" < @before""", cancellationToken, ("@s", (int)RollupSize.Minute), ("@before", minutesBefore));
     }
 
     private static DateTimeOffset Floor(DateTimeOffset at, TimeSpan unit) => new(at.UtcTicks - (at.UtcTicks % unit.Ticks), TimeSpan.Zero);
