@@ -4,6 +4,7 @@ using Isms.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Isms.Web.Features.Availability;
 
@@ -11,7 +12,7 @@ namespace Isms.Web.Features.Availability;
 /// confirm it, change its times or cause (always with the reason, which the audit trail keeps),
 /// or find it was not the service's fault and take that back.
 [Authorize(Policy = Policies.AvailabilityManage)]
-public sealed class OutageModel(OutageRecords records, AvailabilityCatalog catalog, AgencyTime agency) : PageModel
+public sealed class OutageModel(OutageRecords records, AvailabilityCatalog catalog, AgencyTime agency, IStringLocalizer<SharedResource> text) : PageModel
 {
     private enum Step
     {
@@ -64,10 +65,23 @@ public sealed class OutageModel(OutageRecords records, AvailabilityCatalog catal
     public Task<IActionResult> OnPostConfirmAsync(int id, int version, CancellationToken cancellationToken) =>
         WriteAsync(Step.Confirm, id, null, "", () => records.ConfirmAsync(id, version, cancellationToken), () => id, cancellationToken);
 
-    public Task<IActionResult> OnPostChangeAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostChangeAsync(int id, CancellationToken cancellationToken)
     {
         var input = Change.ToInput(agency);
-        return WriteAsync(Step.Change, id, input, nameof(Change), () => records.ChangeAsync(id, input, cancellationToken), () => id, cancellationToken);
+        // OutageRecords would take an empty end as "going on" and reopen an outage the probes
+        // closed, which nothing would then close again.
+        var closedByProbes = await records.FindAsync(id, cancellationToken) is { Source: OutageSource.Detected, End: not null };
+        async Task ChangeAsync()
+        {
+            if (closedByProbes && input.End is null)
+            {
+                throw InputRejectedException.For(nameof(input.End), text["The probes closed this outage: give its end."]);
+            }
+
+            await records.ChangeAsync(id, input, cancellationToken);
+        }
+
+        return await WriteAsync(Step.Change, id, input, nameof(Change), ChangeAsync, () => id, cancellationToken);
     }
 
     public Task<IActionResult> OnPostNotServiceFaultAsync(int id, CancellationToken cancellationToken) =>
