@@ -62,6 +62,9 @@ public static class EnumLabels
             .Concat(Enum.GetValues<Features.ServiceDesk.QaFormStatus>().Select(Of))
             .Concat(Enum.GetValues<Features.ServiceDesk.QaClockRule>().Select(Of))
             .Concat(Enum.GetValues<Features.ServiceDesk.QaChannel>().Select(Of))
+            .Concat(Enum.GetValues<Features.Availability.ServiceState>().Select(Of))
+            .Concat(Enum.GetValues<Features.Availability.MonitorKind>().Select(Of))
+            .Concat(Enum.GetValues<Features.Availability.OutageSource>().Select(Of))
             .Concat(Security.Roles.All.Select(Security.RoleLabels.Of));
 
     public static string Of(Features.ServiceDesk.QaFormStatus status) => status switch
@@ -116,5 +119,30 @@ public static class EnumLabels
         Features.Tokens.TokenScope.Read => "Read only",
         Features.Tokens.TokenScope.Write => "Read and write",
         _ => scope.ToString(),
+    };
+
+    public static string Of(Features.Availability.ServiceState state) => state switch
+    {
+        Features.Availability.ServiceState.Up => "Up",
+        Features.Availability.ServiceState.Degraded => "Degraded",
+        Features.Availability.ServiceState.Down => "Down",
+        Features.Availability.ServiceState.Maintenance => "In maintenance",
+        Features.Availability.ServiceState.Unknown => "Unknown (no recent data)",
+        _ => state.ToString(),
+    };
+
+    public static string Of(Features.Availability.MonitorKind kind) => kind switch
+    {
+        Features.Availability.MonitorKind.Http => "HTTP(S) request",
+        Features.Availability.MonitorKind.Tcp => "TCP connection",
+        Features.Availability.MonitorKind.Push => "Heartbeat (the service calls us)",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(Features.Availability.OutageSource source) => source switch
+    {
+        Features.Availability.OutageSource.Detected => "Detected by the probes",
+        Features.Availability.OutageSource.Recorded => "Recorded by hand",
+        _ => source.ToString(),
     };
 }
