@@ -217,5 +217,14 @@ public static class AccessMatrix
         ["DELETE /api/v1/availability/maintenance/{id:int}"] = OfficerOnly, // refused (it has begun), but let in
         ["PUT /api/v1/availability/settings"] = OfficerOnly,
         ["GET,POST /api/v1/availability/push/{token}"] = UnknownToken,
+        ["PAGE /Availability"] = SignedIn,
+        ["PAGE /Availability/Index"] = SignedIn,
+        ["PAGE /Availability/Services/{id:int}"] = SignedIn,
+        ["PAGE /Availability/Manage"] = OfficerOnly,
+        ["PAGE /Availability/Service/{id:int?}"] = OfficerOnly,
+        ["PAGE /Availability/Monitor/{id:int?}"] = OfficerOnly,
+        ["PAGE /Availability/Outage/{id:int?}"] = OfficerOnly,
+        ["PAGE /Availability/Maintenance/{id:int?}"] = OfficerOnly,
+        ["PAGE /Availability/Settings"] = OfficerOnly,
     };
 }
