@@ -215,6 +215,29 @@ public abstract class AvailabilityApiTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Null(day.Availability);
     }
 
+    [Fact]
+    public async Task DetectedOutage_ClosedByTheProbes_CannotBeReopenedByHand()
+    {
+        Clock.Set(new DateTimeOffset(2026, 7, 21, 12, 0, 0, Taipei));
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        var service = await CreateServiceAsync(officer);
+        var monitor = await Monitors.HttpAsync(app, service, new Uri("https://portal.customs.example/"), intervalSeconds: 30);
+        var id = await app.QueryAsync(async db =>
+        {
+            var row = new Outage { Source = OutageSource.Detected, MonitorId = monitor, Start = new DateTimeOffset(2026, 7, 21, 9, 0, 0, Taipei), End = new DateTimeOffset(2026, 7, 21, 9, 5, 0, Taipei), Error = "HTTP 503" };
+            db.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+        using var reopen = await officer.PutJsonAsync($"/api/v1/availability/outages/{id}", new JsonObject
+        {
+            ["start"] = "2026-07-21T09:00:00+08:00", ["end"] = null, ["reason"] = "still broken?", ["version"] = 0,
+        });
+        Api.AssertNamesField(await reopen.ErrorFieldsAsync(), "End");
+        using var confirm = await officer.PostJsonAsync($"/api/v1/availability/outages/{id}/confirm", new JsonObject { ["version"] = 0 });
+        Assert.True((await confirm.ReadAsync<OutageResponse>()).Confirmed);
+    }
+
     [Theory]
     [InlineData("from=yesterday&to=2026-01-01", "From")]
     [InlineData("from=2026-02-01&to=2026-01-01", "To")]

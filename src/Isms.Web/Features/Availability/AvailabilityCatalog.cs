@@ -89,9 +89,9 @@ public sealed class AvailabilityCatalog(IsmsDbContext db, TimeProvider clock, IS
 
         monitor.ServiceId = input.ServiceId;
         monitor.Name = input.Name.Trim();
-        monitor.Method = input.Method.Trim().ToUpperInvariant();
+        monitor.Method = (input.Method ?? "GET").Trim().ToUpperInvariant();
         monitor.Url = monitor.Kind == MonitorKind.Http ? input.Url?.Trim() : null;
-        monitor.ExpectedStatus = input.ExpectedStatus.Replace(" ", "", StringComparison.Ordinal);
+        monitor.ExpectedStatus = (input.ExpectedStatus ?? "200-399").Replace(" ", "", StringComparison.Ordinal);
         monitor.BodyContains = Blank(input.BodyContains);
         monitor.CertificateWarningDays = input.CertificateWarningDays;
         monitor.Host = monitor.Kind == MonitorKind.Tcp ? input.Host?.Trim() : null;

@@ -51,7 +51,7 @@ public static class AvailabilityEndpoints
             return TypedResults.Created($"{Base}/outages/{created.Id}", created);
         });
         manage.MapPut("/outages/{id:int}", async (int id, OutageChangeInput input, OutageRecords records, CancellationToken ct) => TypedResults.Ok(await records.ChangeAsync(id, input, ct)));
-        manage.MapPost("/outages/{id:int}/confirm", async (int id, OutageReasonInput input, OutageRecords records, CancellationToken ct) => TypedResults.Ok(await records.ConfirmAsync(id, input.Version, ct)));
+        manage.MapPost("/outages/{id:int}/confirm", async (int id, VersionInput input, OutageRecords records, CancellationToken ct) => TypedResults.Ok(await records.ConfirmAsync(id, input.Version, ct)));
         manage.MapPost("/outages/{id:int}/not-service-fault", async (int id, OutageReasonInput input, OutageRecords records, CancellationToken ct) =>
             TypedResults.Ok(await records.NotServiceFaultAsync(id, input, notServiceFault: true, ct)));
         manage.MapPost("/outages/{id:int}/service-fault", async (int id, OutageReasonInput input, OutageRecords records, CancellationToken ct) =>

@@ -105,7 +105,7 @@ public sealed record MonitorInput : IValidatableObject
                 yield return new ValidationResult(validationContext.Localize("Enter a full http:// or https:// address."), [nameof(Url)]);
             }
 
-            if (!Methods.Contains(Method.Trim().ToUpperInvariant(), StringComparer.Ordinal))
+            if (!Methods.Contains((Method ?? "GET").Trim().ToUpperInvariant(), StringComparer.Ordinal))
             {
                 yield return new ValidationResult(validationContext.Localize("Choose GET, HEAD, POST or OPTIONS."), [nameof(Method)]);
             }
@@ -194,6 +194,12 @@ public sealed record OutageChangeInput : IValidatableObject
             yield return new ValidationResult(validationContext.Localize("The end must be after the start."), [nameof(End)]);
         }
     }
+}
+
+/// The version the caller last read, for an action that needs nothing else (confirming an outage).
+public sealed record VersionInput
+{
+    public int Version { get; init; }
 }
 
 public sealed record OutageReasonInput

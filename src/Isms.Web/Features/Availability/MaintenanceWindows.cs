@@ -40,7 +40,7 @@ public sealed class MaintenanceWindows(IsmsDbContext db, Caller caller, TimeProv
                 throw InputRejectedException.For(nameof(input.Start), text["This maintenance has begun: only its end and notice can change."]);
             }
 
-            if (window.Start <= now && input.End < now)
+            if (window.Start <= now && input.End != window.End && input.End < now)
             {
                 throw InputRejectedException.For(nameof(input.End), text["The end cannot be moved into the past."]);
             }

@@ -77,6 +77,12 @@ public sealed class OutageRecords(IsmsDbContext db, Caller caller, TimeProvider 
             throw InputRejectedException.For(input.Start > now ? nameof(input.Start) : nameof(input.End), text["An outage cannot start or end in the future."]);
         }
 
+        if (outage.Source == OutageSource.Detected && outage.End is not null && input.End is null)
+        {
+            // Nothing would close it again: the service would stay down for good.
+            throw InputRejectedException.For(nameof(input.End), text["The probes closed this outage: give its end."]);
+        }
+
         if (outage.Source == OutageSource.Detected && outage.End is null && input.End is not null)
         {
             // The probes end a detected outage; a hand-set end would be overwritten by the next failure.
