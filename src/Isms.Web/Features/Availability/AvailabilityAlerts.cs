@@ -62,7 +62,9 @@ public sealed class AvailabilityAlerts(IsmsDbContext db, ServiceHistories histor
             .Join(db.Set<MonitorState>().AsNoTracking(), m => m.Id, s => s.MonitorId, (m, s) => new { m.Id, m.Name, m.Url, m.CertificateWarningDays, s.CertificateExpiresAt })
             .Where(x => x.CertificateExpiresAt != null)
             .ToListAsync(cancellationToken);
-        foreach (var c in certificates.Where(c => c.CertificateExpiresAt!.Value - now <= TimeSpan.FromDays(c.CertificateWarningDays)))
+        // The settings' warning days, or more where a monitor asks for more (a monitor's 0 turns it off).
+        var warningDays = await db.Set<AvailabilitySetting>().AsNoTracking().Select(s => (int?)s.CertificateWarningDays).FirstOrDefaultAsync(cancellationToken) ?? 14;
+        foreach (var c in certificates.Where(c => c.CertificateExpiresAt!.Value - now <= TimeSpan.FromDays(Math.Max(warningDays, c.CertificateWarningDays))))
         {
             var days = Math.Floor((c.CertificateExpiresAt!.Value - now).TotalDays);
             mails.Add(($"[ISMS] 憑證即將到期 / Certificate expires soon: {c.Name}",
