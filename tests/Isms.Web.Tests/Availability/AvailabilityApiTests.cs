@@ -238,6 +238,32 @@ public abstract class AvailabilityApiTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.True((await confirm.ReadAsync<OutageResponse>()).Confirmed);
     }
 
+    [Fact]
+    public async Task Monitors_AddedLaterOrTakenOutOfUse_NeitherHideDowntimeNorMakeWatchedTimeUnknown()
+    {
+        var day = new DateTimeOffset(2026, 5, 4, 0, 0, 0, Taipei);
+        Clock.Set(day.AddDays(1).AddHours(9));
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        var service = await CreateServiceAsync(officer);
+        // The old monitor watched the whole day, was down 10:00–10:30, and was taken out of use at
+        // 18:00; the new one was made at 12:00 and probed from then on.
+        await app.QueryAsync(async db =>
+        {
+            var old = new ServiceMonitor { ServiceId = service, Name = "old", Kind = MonitorKind.Tcp, Host = "gw.example", Port = 1, CreatedAt = day.AddDays(-30), IsActive = false };
+            var fresh = new ServiceMonitor { ServiceId = service, Name = "new", Kind = MonitorKind.Tcp, Host = "gw.example", Port = 2, CreatedAt = day.AddHours(12), IntervalSeconds = 30, TimeoutSeconds = 10 };
+            db.AddRange(old, fresh);
+            await db.SaveChangesAsync();
+            db.Add(new Isms.Web.Features.Availability.Probing.MonitorState { MonitorId = old.Id, FirstSampleAt = day.AddDays(-30), LastSampleAt = day.AddHours(18).AddSeconds(-70) });
+            db.Add(new Isms.Web.Features.Availability.Probing.MonitorState { MonitorId = fresh.Id, FirstSampleAt = day.AddHours(12), LastSampleAt = Clock.GetUtcNow() });
+            db.Add(new Outage { Source = OutageSource.Detected, MonitorId = old.Id, Start = day.AddHours(10), End = day.AddHours(10.5) });
+            return await db.SaveChangesAsync();
+        });
+
+        var figures = await officer.GetAsync<ServiceFiguresResponse>($"/api/v1/availability/services/{service}?period=day&date=2026-05-04");
+        Assert.Equal(1_800, figures.UnplannedDowntimeSeconds);
+        Assert.Equal(0, figures.UnknownSeconds);
+    }
+
     [Theory]
     [InlineData("from=yesterday&to=2026-01-01", "From")]
     [InlineData("from=2026-02-01&to=2026-01-01", "To")]

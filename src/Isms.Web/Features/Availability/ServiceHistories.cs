@@ -26,7 +26,8 @@ public sealed class ServiceHistories(IsmsDbContext db, TimeProvider clock)
         var services = await db.Set<AvailabilityService>().AsNoTracking()
             .Where(s => serviceIds == null ? s.IsActive : serviceIds.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
         var ids = services.Select(s => s.Id).ToList();
-        var monitors = await db.Set<ServiceMonitor>().AsNoTracking().Where(m => ids.Contains(m.ServiceId) && m.IsActive).ToListAsync(cancellationToken);
+        // Monitors taken out of use too: their outages stay in the figures.
+        var monitors = await db.Set<ServiceMonitor>().AsNoTracking().Where(m => ids.Contains(m.ServiceId)).ToListAsync(cancellationToken);
         var monitorIds = monitors.Select(m => m.Id).ToList();
         var states = await db.Set<MonitorState>().AsNoTracking().Where(s => monitorIds.Contains(s.MonitorId)).ToDictionaryAsync(s => s.MonitorId, cancellationToken);
         var (start, end) = (window.Start, window.End);
@@ -46,15 +47,20 @@ public sealed class ServiceHistories(IsmsDbContext db, TimeProvider clock)
         var result = new List<ServiceRecord>(services.Count);
         foreach (var service in services)
         {
-            var own = monitors.Where(m => m.ServiceId == service.Id).ToList();
-            var critical = own.Any(m => m.Critical) ? own.Where(m => m.Critical).ToList() : own;
+            var all = monitors.Where(m => m.ServiceId == service.Id).ToList();
+            var own = all.Where(m => m.IsActive).ToList();
+            var critical = all.Any(m => m.Critical) ? all.Where(m => m.Critical).ToList() : all;
             var histories = critical.Select(m => MonitorHistoryOf(m, states.GetValueOrDefault(m.Id), gaps[m.Id], detected[m.Id], window, now)).ToList();
+            // Time no critical monitor was there to watch (before the first was made, after the
+            // last was taken out of use) is unknown too.
+            var watched = Intervals.Clip(critical.Select(m => Lifetime(m, states.GetValueOrDefault(m.Id), now)), window);
+            histories.Add(new MonitorHistory([], Intervals.Complement(watched, window)));
             var dismissed = critical.SelectMany(m => detected[m.Id]).Concat(recorded[service.Id])
                 .Where(o => o.NotServiceFault).Select(o => Span(o, now)).ToList();
             var manual = recorded[service.Id].Where(o => !o.NotServiceFault).Select(o => Span(o, now)).ToList();
             var history = ServiceTimeline.Combine(histories, manual, dismissed, window);
             var windows = maintenance[service.Id].ToList();
-            result.Add(new ServiceRecord(service, history, windows, StateOf(own, critical, states, detected, recorded[service.Id], windows, now)));
+            result.Add(new ServiceRecord(service, history, windows, StateOf(own, own.Any(m => m.Critical) ? own.Where(m => m.Critical).ToList() : own, states, detected, recorded[service.Id], windows, now)));
         }
 
         return result;
@@ -65,13 +71,16 @@ public sealed class ServiceHistories(IsmsDbContext db, TimeProvider clock)
     {
         var stale = ProbeSpec.Of(monitor).StaleAfter;
         var unknown = new List<Interval>(gaps);
+        // From the monitor's making to its first probe nothing was known; before it, the monitor
+        // was not there (what that means for the service, ReadAsync decides).
         var firstData = state?.FirstSampleAt ?? now;
-        if (firstData > window.Start)
+        var made = Max(window.Start, monitor.CreatedAt);
+        if (firstData > made)
         {
-            unknown.Add(new Interval(window.Start, Max(window.Start, Min(firstData, window.End))));
+            unknown.Add(new Interval(made, firstData));
         }
 
-        if (state?.LastSampleAt is { } last && last + stale < now)
+        if (monitor.IsActive && state?.LastSampleAt is { } last && last + stale < now)
         {
             unknown.Add(new Interval(last + stale, Max(last + stale, now)));
         }
@@ -79,6 +88,13 @@ public sealed class ServiceHistories(IsmsDbContext db, TimeProvider clock)
         var unknownSet = Intervals.Clip(unknown, window);
         var down = outages.Where(o => !o.NotServiceFault).Select(o => Span(o, now));
         return new MonitorHistory(Intervals.Subtract(Intervals.Clip(down, window), unknownSet), unknownSet);
+    }
+
+    // An active monitor watches from its making on; one taken out of use, until its last probe went stale.
+    private static Interval Lifetime(ServiceMonitor monitor, MonitorState? state, DateTimeOffset now)
+    {
+        var end = monitor.IsActive ? DateTimeOffset.MaxValue.AddYears(-1) : state?.LastSampleAt is { } last ? last + ProbeSpec.Of(monitor).StaleAfter : monitor.CreatedAt;
+        return new Interval(monitor.CreatedAt, Max(monitor.CreatedAt, end));
     }
 
     private static ServiceState StateOf(
