@@ -54,8 +54,13 @@ internal static class EngineLoad
         {
             using var created = await api.PostAsJsonAsync("/api/v1/availability/monitors", new
             {
-                serviceId = services[m % services.Count], name = $"load {m}", kind = "Http", url = $"{targetUrl}/m{m}",
-                intervalSeconds = interval, timeoutSeconds = 5, expectedStatus = "200",
+                serviceId = services[m % services.Count],
+                name = $"load {m}",
+                kind = "Http",
+                url = $"{targetUrl}/m{m}",
+                intervalSeconds = interval,
+                timeoutSeconds = 5,
+                expectedStatus = "200",
             });
             created.EnsureSuccessStatusCode();
         }

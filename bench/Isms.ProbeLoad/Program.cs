@@ -33,38 +33,38 @@ var watch = Stopwatch.StartNew();
 switch (args[0])
 {
     case "storage":
-    {
-        var empty = await SqliteFileBytesAsync();
-        await YearSeed.InsertAsync(app.Services, count, now, CancellationToken.None);
-        Console.WriteLine($"seeded {count} services with a year each in {watch.Elapsed.TotalSeconds:0.0} s");
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IsmsDbContext>();
-        if (db.Database.IsNpgsql())
         {
-            foreach (var (table, bytes) in await StorageAsync(db))
+            var empty = await SqliteFileBytesAsync();
+            await YearSeed.InsertAsync(app.Services, count, now, CancellationToken.None);
+            Console.WriteLine($"seeded {count} services with a year each in {watch.Elapsed.TotalSeconds:0.0} s");
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<IsmsDbContext>();
+            if (db.Database.IsNpgsql())
             {
-                Console.WriteLine($"{table,-28} {bytes / 1024.0 / count,10:0.0} KiB per monitor");
+                foreach (var (table, bytes) in await StorageAsync(db))
+                {
+                    Console.WriteLine($"{table,-28} {bytes / 1024.0 / count,10:0.0} KiB per monitor");
+                }
             }
-        }
-        else
-        {
-            // This SQLite has no dbstat: the file's growth after VACUUM, against the empty database.
-            var full = await SqliteFileBytesAsync();
-            Console.WriteLine($"SQLite file after VACUUM: {(full - empty) / 1024.0 / count:0.0} KiB per monitor (all tables and indexes of the seeded year)");
-        }
+            else
+            {
+                // This SQLite has no dbstat: the file's growth after VACUUM, against the empty database.
+                var full = await SqliteFileBytesAsync();
+                Console.WriteLine($"SQLite file after VACUUM: {(full - empty) / 1024.0 / count:0.0} KiB per monitor (all tables and indexes of the seeded year)");
+            }
 
-        break;
-    }
+            break;
+        }
 
     case "figures":
-    {
-        var ids = await YearSeed.InsertAsync(app.Services, count, now, CancellationToken.None);
-        Console.WriteLine($"seeded {count} services with a year each in {watch.Elapsed.TotalSeconds:0.0} s");
-        var year = new Interval(now.AddDays(-365), now);
-        await TimeAsync("one service, a year", 50, async reads => (await reads.FiguresAsync(ids[0], year, CancellationToken.None))!.Availability);
-        await TimeAsync($"all {count} services, a year", 20, async reads => (await reads.AllFiguresAsync(year, CancellationToken.None)).Count);
-        break;
-    }
+        {
+            var ids = await YearSeed.InsertAsync(app.Services, count, now, CancellationToken.None);
+            Console.WriteLine($"seeded {count} services with a year each in {watch.Elapsed.TotalSeconds:0.0} s");
+            var year = new Interval(now.AddDays(-365), now);
+            await TimeAsync("one service, a year", 50, async reads => (await reads.FiguresAsync(ids[0], year, CancellationToken.None))!.Availability);
+            await TimeAsync($"all {count} services, a year", 20, async reads => (await reads.AllFiguresAsync(year, CancellationToken.None)).Count);
+            break;
+        }
 
     default:
         await IngestAsync(count);

@@ -53,8 +53,15 @@ internal static class YearSeed
             {
                 var buckets = Rollups.Split(history, new Interval(start, now), size, agency).Select(b => new MonitorRollup
                 {
-                    MonitorId = monitor.Id, Size = size, Start = b.Start, Probes = (int)((b.Seconds - b.UnknownSeconds) / 30), Failures = (int)(b.DownSeconds / 30),
-                    LatencySumMs = 40 * ((b.Seconds - b.UnknownSeconds) / 30), LatencyMaxMs = 160, DownSeconds = (int)b.DownSeconds, UnknownSeconds = (int)b.UnknownSeconds,
+                    MonitorId = monitor.Id,
+                    Size = size,
+                    Start = b.Start,
+                    Probes = (int)((b.Seconds - b.UnknownSeconds) / 30),
+                    Failures = (int)(b.DownSeconds / 30),
+                    LatencySumMs = 40 * ((b.Seconds - b.UnknownSeconds) / 30),
+                    LatencyMaxMs = 160,
+                    DownSeconds = (int)b.DownSeconds,
+                    UnknownSeconds = (int)b.UnknownSeconds,
                 }).ToList();
                 await ProbeRollups.ReplaceAsync(sql, monitor.Id, size, start, now.AddDays(1), buckets, cancellationToken);
             }

@@ -58,8 +58,15 @@ public abstract class AvailabilityApiTests<TApp>(TApp app) : IClassFixture<TApp>
         var service = await CreateServiceAsync(officer);
         using var created = await officer.PostJsonAsync("/api/v1/availability/monitors", new JsonObject
         {
-            ["serviceId"] = service, ["kind"] = "Tcp", ["name"] = "message gateway", ["host"] = "gateway.customs.example", ["port"] = 5671,
-            ["intervalSeconds"] = 15, ["timeoutSeconds"] = 5, ["failuresToOpen"] = 3, ["critical"] = false,
+            ["serviceId"] = service,
+            ["kind"] = "Tcp",
+            ["name"] = "message gateway",
+            ["host"] = "gateway.customs.example",
+            ["port"] = 5671,
+            ["intervalSeconds"] = 15,
+            ["timeoutSeconds"] = 5,
+            ["failuresToOpen"] = 3,
+            ["critical"] = false,
         });
         var monitor = await created.ReadAsync<MonitorResponse>(HttpStatusCode.Created);
         Assert.Equal((MonitorKind.Tcp, "gateway.customs.example", 5671, 15, 5, 3, false), (monitor.Kind, monitor.Host, monitor.Port!.Value, monitor.IntervalSeconds, monitor.TimeoutSeconds, monitor.FailuresToOpen, monitor.Critical));
@@ -67,13 +74,22 @@ public abstract class AvailabilityApiTests<TApp>(TApp app) : IClassFixture<TApp>
 
         using var changed = await officer.PutJsonAsync($"/api/v1/availability/monitors/{monitor.Id}", new JsonObject
         {
-            ["serviceId"] = service, ["kind"] = "Tcp", ["name"] = "message gateway", ["host"] = "gateway.customs.example", ["port"] = 5672,
+            ["serviceId"] = service,
+            ["kind"] = "Tcp",
+            ["name"] = "message gateway",
+            ["host"] = "gateway.customs.example",
+            ["port"] = 5672,
             ["version"] = monitor.Version,
         });
         Assert.Equal(5672, (await changed.ReadAsync<MonitorResponse>()).Port);
         using var stale = await officer.PutJsonAsync($"/api/v1/availability/monitors/{monitor.Id}", new JsonObject
         {
-            ["serviceId"] = service, ["kind"] = "Tcp", ["name"] = "message gateway", ["host"] = "gateway.customs.example", ["port"] = 1, ["version"] = monitor.Version,
+            ["serviceId"] = service,
+            ["kind"] = "Tcp",
+            ["name"] = "message gateway",
+            ["host"] = "gateway.customs.example",
+            ["port"] = 1,
+            ["version"] = monitor.Version,
         });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var read = await officer.GetAsync<MonitorResponse>($"/api/v1/availability/monitors/{monitor.Id}");
@@ -231,7 +247,10 @@ public abstract class AvailabilityApiTests<TApp>(TApp app) : IClassFixture<TApp>
         });
         using var reopen = await officer.PutJsonAsync($"/api/v1/availability/outages/{id}", new JsonObject
         {
-            ["start"] = "2026-07-21T09:00:00+08:00", ["end"] = null, ["reason"] = "still broken?", ["version"] = 0,
+            ["start"] = "2026-07-21T09:00:00+08:00",
+            ["end"] = null,
+            ["reason"] = "still broken?",
+            ["version"] = 0,
         });
         Api.AssertNamesField(await reopen.ErrorFieldsAsync(), "End");
         using var confirm = await officer.PostJsonAsync($"/api/v1/availability/outages/{id}/confirm", new JsonObject { ["version"] = 0 });
@@ -287,7 +306,9 @@ public abstract class AvailabilityApiTests<TApp>(TApp app) : IClassFixture<TApp>
         var before = await app.QueryAsync(db => db.Set<Outage>().CountAsync());
         using var response = await officer.PostJsonAsync("/api/v1/availability/outages", new JsonObject
         {
-            ["start"] = "2026-06-01T13:00:00+08:00", ["cause"] = "power", ["serviceIds"] = new JsonArray(service),
+            ["start"] = "2026-06-01T13:00:00+08:00",
+            ["cause"] = "power",
+            ["serviceIds"] = new JsonArray(service),
         });
         Api.AssertNamesField(await response.ErrorFieldsAsync(), "Start");
         using var noService = await officer.PostJsonAsync("/api/v1/availability/outages", new JsonObject { ["start"] = "2026-06-01T10:00:00+08:00", ["cause"] = "power" });
@@ -305,7 +326,10 @@ public abstract class AvailabilityApiTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var response = await officer.PostJsonAsync("/api/v1/availability/outages", new JsonObject
         {
-            ["start"] = start.ToString("O"), ["end"] = end.ToString("O"), ["cause"] = "power failure in the machine room", ["serviceIds"] = new JsonArray(service),
+            ["start"] = start.ToString("O"),
+            ["end"] = end.ToString("O"),
+            ["cause"] = "power failure in the machine room",
+            ["serviceIds"] = new JsonArray(service),
         });
         return await response.ReadAsync<OutageResponse>(HttpStatusCode.Created);
     }

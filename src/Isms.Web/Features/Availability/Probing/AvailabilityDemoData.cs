@@ -43,7 +43,11 @@ public sealed class AvailabilityDemoData(TimeProvider clock, AgencyTime agency, 
             await db.SaveChangesAsync(cancellationToken);
             var monitor = new ServiceMonitor
             {
-                ServiceId = service.Id, Name = name + " (demo: this server's health)", Kind = MonitorKind.Http, Url = baseUrl + path, CreatedAt = start,
+                ServiceId = service.Id,
+                Name = name + " (demo: this server's health)",
+                Kind = MonitorKind.Http,
+                Url = baseUrl + path,
+                CreatedAt = start,
             };
             db.Add(monitor);
             await db.SaveChangesAsync(cancellationToken);
@@ -56,7 +60,10 @@ public sealed class AvailabilityDemoData(TimeProvider clock, AgencyTime agency, 
             var windows = Maintenance(start, now);
             db.AddRange(windows.Select(w => new MaintenanceWindow
             {
-                ServiceId = service.Id, Start = w.Start, End = w.End, AnnouncedAt = w.Start.AddDays(-7),
+                ServiceId = service.Id,
+                Start = w.Start,
+                End = w.End,
+                AnnouncedAt = w.Start.AddDays(-7),
                 Notice = "例行維護 Monthly maintenance: database and operating system patches",
             }));
             await db.SaveChangesAsync(cancellationToken);
@@ -124,8 +131,15 @@ public sealed class AvailabilityDemoData(TimeProvider clock, AgencyTime agency, 
                 var latency = 35 + random.Next(40);
                 return new MonitorRollup
                 {
-                    MonitorId = monitorId, Size = size, Start = bucket.Start, Probes = probes, Failures = (int)(bucket.DownSeconds / 30),
-                    LatencySumMs = (long)latency * probes, LatencyMaxMs = latency * 4, DownSeconds = (int)bucket.DownSeconds, UnknownSeconds = (int)bucket.UnknownSeconds,
+                    MonitorId = monitorId,
+                    Size = size,
+                    Start = bucket.Start,
+                    Probes = probes,
+                    Failures = (int)(bucket.DownSeconds / 30),
+                    LatencySumMs = (long)latency * probes,
+                    LatencyMaxMs = latency * 4,
+                    DownSeconds = (int)bucket.DownSeconds,
+                    UnknownSeconds = (int)bucket.UnknownSeconds,
                 };
             }).ToList();
             await ProbeRollups.ReplaceAsync(sql, monitorId, size, year.Start, year.End.AddDays(1), rows, cancellationToken);
