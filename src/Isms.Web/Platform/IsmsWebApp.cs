@@ -6,6 +6,7 @@ using Isms.Web.Features.Availability;
 using Isms.Web.Features.Calendar;
 using Isms.Web.Features.Documents;
 using Isms.Web.Features.Home;
+using Isms.Web.Features.Incidents;
 using Isms.Web.Features.Mail;
 using Isms.Web.Features.Organisation;
 using Isms.Web.Features.People;
@@ -84,6 +85,7 @@ public static class IsmsWebApp
         services.AddCalendar();
         services.AddServiceDesk();
         services.AddAvailability();
+        services.AddIncidents();
 
         var app = builder.Build();
         Configure(app);
@@ -137,6 +139,7 @@ public static class IsmsWebApp
         app.MapCalendar();
         app.MapServiceDesk();
         app.MapAvailability();
+        app.MapIncidents();
     }
 
     public static bool HttpsIsConfigured(IConfiguration configuration) =>

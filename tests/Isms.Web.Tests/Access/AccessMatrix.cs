@@ -217,6 +217,7 @@ public static class AccessMatrix
         ["DELETE /api/v1/availability/maintenance/{id:int}"] = OfficerOnly, // refused (it has begun), but let in
         ["PUT /api/v1/availability/settings"] = OfficerOnly,
         ["GET,POST /api/v1/availability/push/{token}"] = UnknownToken,
+        ["POST /api/v1/incidents/level-preview"] = OfficerOnly,
         ["PAGE /Availability"] = SignedIn,
         ["PAGE /Availability/Index"] = SignedIn,
         ["PAGE /Availability/Services/{id:int}"] = SignedIn,

@@ -63,7 +63,8 @@ public static class AuthSetup
             .AddPolicy(Policies.ServiceDeskReport, p => p.RequireRole(Roles.ServiceDesk, Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
             .AddPolicy(Policies.ServiceDeskSettings, p => p.RequireRole(Roles.SecurityOfficer))
             .AddPolicy(Policies.AvailabilityManage, p => p.RequireRole(Roles.SecurityOfficer))
-            .AddPolicy(Policies.AvailabilityDetail, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor, Roles.Administrator));
+            .AddPolicy(Policies.AvailabilityDetail, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor, Roles.Administrator))
+            .AddPolicy(Policies.IncidentsTriage, p => p.RequireRole(Roles.SecurityOfficer));
 
         return services;
     }

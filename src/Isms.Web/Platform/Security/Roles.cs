@@ -63,4 +63,7 @@ public static class Policies
 
     /// How services are probed (addresses, hosts) and each monitor's state: not for every reader.
     public const string AvailabilityDetail = "availability.detail";
+
+    /// Triage and grade reported incidents and weaknesses: the security handling unit.
+    public const string IncidentsTriage = "incidents.triage";
 }
