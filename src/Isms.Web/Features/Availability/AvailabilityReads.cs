@@ -12,7 +12,7 @@ public sealed record MonitorStatus(int Id, string Name, MonitorKind Kind, bool C
     int? LastLatencyMs, string? LastError, DateTimeOffset? CertificateExpiresAt);
 
 public sealed record ServiceStatus(
-    int Id, string Name, string? NameZh, ServiceState State, decimal Target, double? YearAvailability, long YearErrorBudgetSeconds,
+    int Id, string Name, string? NameZh, ServiceState State, decimal Target, double? YearAvailability, long YearErrorBudgetSeconds, long YearUnknownSeconds,
     IReadOnlyList<DayBar> Days, IReadOnlyList<OutageResponse> CurrentOutages, IReadOnlyList<MaintenanceResponse> Maintenance);
 
 /// The figures and the status page, computed from outages, gaps and maintenance (never raw results).
@@ -53,7 +53,7 @@ public sealed class AvailabilityReads(IsmsDbContext db, ServiceHistories histori
                 var f = AvailabilityFigures.Compute(r.History, r.Maintenance, agency.Day(d), now, r.Service.Target, counts);
                 return new DayBar(d, f.Availability, f.UnplannedDowntimeSeconds, f.UnknownSeconds, f.PlannedSeconds);
             }).ToList();
-            return new ServiceStatus(r.Service.Id, r.Service.Name, r.Service.NameZh, r.State, r.Service.Target, year.Availability, year.ErrorBudgetLeftSeconds,
+            return new ServiceStatus(r.Service.Id, r.Service.Name, r.Service.NameZh, r.State, r.Service.Target, year.Availability, year.ErrorBudgetLeftSeconds, year.UnknownSeconds,
                 days, open.Where(o => o.ServiceIds.Contains(r.Service.Id) && o.End is null && !o.NotServiceFault).ToList(),
                 announced.Where(m => m.ServiceId == r.Service.Id).Select(MaintenanceResponse.Of).ToList());
         }).ToList();
