@@ -26,6 +26,10 @@ public static class AccessMatrix
     private const string DeskReport = "dd dddd aa aad a";
     private const string AvailabilityDetail = "dd dddd aa aaa d";
 
+    // Somebody else's security report: the handling unit and auditors read it, everyone else gets 404.
+    private const string OthersReport = "dd hhhh hh aah h";
+    private const string IncidentObjective = "dd dddd aa aad d";
+
     // A heartbeat's token is its credential: anyone may send one; an unknown token is a 404.
     private const string UnknownToken = "hh hhhh hh hhh h";
 
@@ -218,6 +222,15 @@ public static class AccessMatrix
         ["PUT /api/v1/availability/settings"] = OfficerOnly,
         ["GET,POST /api/v1/availability/push/{token}"] = UnknownToken,
         ["POST /api/v1/incidents/level-preview"] = OfficerOnly,
+        ["POST /api/v1/incidents/reports/"] = SignedIn, // the empty body is refused (400) once the caller is let in
+        ["GET /api/v1/incidents/reports/mine"] = SignedIn,
+        ["GET /api/v1/incidents/reports/{number:length(14)}"] = OthersReport,
+        ["GET /api/v1/incidents/reports"] = AuditRead,
+        ["GET /api/v1/incidents/objective"] = IncidentObjective,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/reject"] = OfficerOnly,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/confirm"] = OfficerOnly,
+        ["PAGE /Incidents/Report"] = SignedIn,
+        ["PAGE /Incidents/Mine"] = SignedIn,
         ["PAGE /Availability"] = SignedIn,
         ["PAGE /Availability/Index"] = SignedIn,
         ["PAGE /Availability/Services/{id:int}"] = SignedIn,

@@ -24,6 +24,8 @@ public abstract class AccessMatrixTests(IsmsApp app)
         public QaFixture Qa { get; init; } = null!;
 
         public AvailabilityFixture Availability { get; init; } = null!;
+
+        public string Report { get; init; } = "";
     }
 
     private async Task<World> ArrangeAsync()
@@ -53,6 +55,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
         {
             Qa = await QaFixture.ArrangeAsync(app, person.Id, keelung),
             Availability = await AvailabilityFixture.ArrangeAsync(app),
+            Report = await IncidentFixture.ArrangeAsync(app),
         };
     }
 
@@ -111,6 +114,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
         {
             "{documentName}" => "v1",
             "{sequence:long}" => "1",
+            "{number:length(14)}" when route.Contains("/incidents/", StringComparison.Ordinal) => w.Report,
             "{number}" or "{number:length(14)}" => w.Qa.Number,
             "{year:int}" => "2026",
             "{tokenId:guid}" => w.ServiceToken.ToString(),

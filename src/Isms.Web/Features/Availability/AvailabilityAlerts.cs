@@ -4,8 +4,6 @@ using Isms.Core.Calendars;
 using Isms.Web.Data;
 using Isms.Web.Features.Availability.Probing;
 using Isms.Web.Features.Mail;
-using Isms.Web.Features.People;
-using Isms.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Isms.Web.Features.Availability;
@@ -90,16 +88,8 @@ public sealed class AvailabilityAlerts(IsmsDbContext db, ServiceHistories histor
     }
 
     /// The security officers with an e-mail on their person record, and Isms:Availability:AlertTo.
-    private async Task<List<string>> RecipientsAsync(CancellationToken cancellationToken)
-    {
-        var roleIds = db.Roles.Where(r => r.Name == Roles.SecurityOfficer).Select(r => r.Id);
-        var accounts = db.UserRoles.Where(g => roleIds.Contains(g.RoleId)).Select(g => g.UserId);
-        var officers = await db.Set<Person>().AsNoTracking()
-            .Where(p => p.AccountId != null && accounts.Contains(p.AccountId.Value) && p.Email != null)
-            .Select(p => p.Email!).ToListAsync(cancellationToken);
-        var extra = (configuration["Isms:Availability:AlertTo"] ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return officers.Concat(extra).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-    }
+    private Task<List<string>> RecipientsAsync(CancellationToken cancellationToken) =>
+        SecurityOffice.RecipientsAsync(db, configuration["Isms:Availability:AlertTo"], cancellationToken);
 
     private string Local(DateTimeOffset instant) => agency.ToLocal(instant).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " (Asia/Taipei)";
 

@@ -64,7 +64,9 @@ public static class AuthSetup
             .AddPolicy(Policies.ServiceDeskSettings, p => p.RequireRole(Roles.SecurityOfficer))
             .AddPolicy(Policies.AvailabilityManage, p => p.RequireRole(Roles.SecurityOfficer))
             .AddPolicy(Policies.AvailabilityDetail, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor, Roles.Administrator))
-            .AddPolicy(Policies.IncidentsTriage, p => p.RequireRole(Roles.SecurityOfficer));
+            .AddPolicy(Policies.IncidentsTriage, p => p.RequireRole(Roles.SecurityOfficer))
+            .AddPolicy(Policies.IncidentsRead, p => p.RequireRole(Roles.SecurityOfficer, Roles.Auditor))
+            .AddPolicy(Policies.IncidentsObjective, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor));
 
         return services;
     }

@@ -66,4 +66,10 @@ public static class Policies
 
     /// Triage and grade reported incidents and weaknesses: the security handling unit.
     public const string IncidentsTriage = "incidents.triage";
+
+    /// Read every report and incident: the handling unit and auditors.
+    public const string IncidentsRead = "incidents.read";
+
+    /// The half-yearly incident objective: the handling unit, managers and auditors.
+    public const string IncidentsObjective = "incidents.objective";
 }

@@ -796,6 +796,105 @@ namespace Isms.Web.Data.Migrations.Sqlite
                     b.ToTable("Document");
                 });
 
+            modelBuilder.Entity("Isms.Web.Features.Incidents.SecurityReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AffectedSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AwareAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Drill")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImpactsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NoticedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReporterAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReporterPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriageReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TriagedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TriagedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReporterAccountId");
+
+                    b.HasIndex("ReporterPersonId");
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "OccurredAt", "AwareAt");
+
+                    b.ToTable("SecurityReport");
+                });
+
             modelBuilder.Entity("Isms.Web.Features.Mail.OutgoingMail", b =>
                 {
                     b.Property<int>("Id")
@@ -1759,6 +1858,14 @@ namespace Isms.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("OwnerUnit");
+                });
+
+            modelBuilder.Entity("Isms.Web.Features.Incidents.SecurityReport", b =>
+                {
+                    b.HasOne("Isms.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Isms.Web.Features.Organisation.Responsibility", b =>

@@ -1,0 +1,46 @@
+using Isms.Core.Calendars;
+using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Isms.Web.Features.Incidents;
+
+/// "Report a security problem": the channel every signed-in person reaches from every page.
+[Authorize(Policy = Policies.RecordsRead)]
+public sealed class ReportModel(SecurityReports reports, AgencyTime agency) : PageModel
+{
+    [BindProperty]
+    public ReportInput Input { get; set; } = new();
+
+    /// When it was noticed, as typed, in Taipei time; empty for now.
+    [BindProperty]
+    public DateTime? NoticedLocal { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (NoticedLocal is { } local)
+        {
+            Input = Input with { NoticedAt = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), agency.Zone.GetUtcOffset(local)) };
+        }
+
+        OwnReportResponse? sent = null;
+        if (ModelState.IsValid)
+        {
+            await ModelState.TryWriteAsync(nameof(Input), async () => sent = await reports.SubmitAsync(Input, cancellationToken));
+        }
+
+        if (sent is null)
+        {
+            return Page();
+        }
+
+        TempData["Notice"] = "Thank you: your report was received.";
+        return Redirect($"/Incidents/Mine?sent={sent.Number}");
+    }
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json;
+using Isms.Core;
+using Isms.Core.Calendars;
+using Isms.Core.Incidents;
+using Isms.Web.Data;
+using Isms.Web.Features.Access;
+using Isms.Web.Features.Mail;
+using Isms.Web.Features.People;
+using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Localization;
+using Isms.Web.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Isms.Web.Features.Incidents;
+
+/// The reporting channel and its triage. A reporter sees their own reports and where they stand,
+/// never anyone else's; the security handling unit and auditors see them all.
+public sealed class SecurityReports(
+    IsmsDbContext db, Caller caller, TimeProvider clock, AgencyTime agency, LevelPreview preview, IConfiguration configuration, IStringLocalizer<SharedResource> text)
+{
+    public bool SeesAll => caller.IsInRole(Roles.SecurityOfficer) || caller.IsInRole(Roles.Auditor);
+
+    public async Task<OwnReportResponse> SubmitAsync(ReportInput input, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var noticed = (input.NoticedAt ?? now).ToUniversalTime();
+        if (noticed > now)
+        {
+            throw InputRejectedException.For(nameof(input.NoticedAt), text["It cannot have been noticed in the future."]);
+        }
+
+        var reporter = await db.Set<Person>().AsNoTracking().Where(p => p.AccountId == caller.AccountId)
+            .Select(p => new { p.Id, p.FullName }).FirstOrDefaultAsync(cancellationToken);
+        var year = agency.ToLocal(now).Year;
+        var report = new SecurityReport
+        {
+            Number = "",
+            Year = year,
+            Kind = input.Kind,
+            Description = input.Description.Trim(),
+            NoticedAt = noticed,
+            AffectedSystem = Blank(input.AffectedSystem),
+            Contact = Blank(input.Contact),
+            ReporterAccountId = caller.AccountId,
+            ReporterPersonId = reporter?.Id,
+            ReportedAt = now,
+            Status = ReportStatus.Reported,
+        };
+        var recipients = await SecurityOffice.RecipientsAsync(db, configuration["Isms:Incidents:AlertTo"], cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            report.Sequence = 1 + (await db.Set<SecurityReport>().Where(r => r.Year == year).MaxAsync(r => (int?)r.Sequence, cancellationToken) ?? 0);
+            report.Number = string.Create(CultureInfo.InvariantCulture, $"SR-{year}-{report.Sequence:D6}");
+            try
+            {
+                db.Add(report);
+                // The handling unit is told at once, in the same transaction as the report.
+                foreach (var to in recipients)
+                {
+                    db.Add(new OutgoingMail
+                    {
+                        To = to,
+                        Subject = $"[ISMS] 資安通報 / Security report {report.Number}: {Kind(report.Kind)}",
+                        Body = $"新的資安通報 {report.Number}（{reporter?.FullName ?? "—"}）。\n\nA new security report {report.Number} from {reporter?.FullName ?? "—"}.\n\n"
+                            + $"{report.AffectedSystem}\n{report.Description}\n\n{Link(report.Number)}",
+                        Reason = $"incident.reported {report.Number}",
+                        CreatedAt = now,
+                    });
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                return Own(report);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another report took the number meanwhile: take the next one.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<OwnReportResponse>> MineAsync(CancellationToken cancellationToken) =>
+        (await db.Set<SecurityReport>().AsNoTracking().Where(r => r.ReporterAccountId != null && r.ReporterAccountId == caller.AccountId)
+            .OrderByDescending(r => r.Id).Take(500).ToListAsync(cancellationToken)).Select(Own).ToList();
+
+    public async Task<IReadOnlyList<ReportResponse>> ListAsync(CancellationToken cancellationToken) =>
+        (await db.Set<SecurityReport>().AsNoTracking().OrderByDescending(r => r.Id).Take(1000).ToListAsync(cancellationToken)).Select(ReportResponse.Of).ToList();
+
+    /// The whole report for the handling unit and auditors, the reporter's view for its reporter, null for anyone else.
+    public async Task<object?> FindAsync(string number, CancellationToken cancellationToken)
+    {
+        var report = await db.Set<SecurityReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Number == number, cancellationToken);
+        return report switch
+        {
+            null => null,
+            _ when SeesAll => ReportResponse.Of(report),
+            _ when report.ReporterAccountId is { } id && id == caller.AccountId => Own(report),
+            _ => null,
+        };
+    }
+
+    public async Task<ReportResponse> RejectAsync(string number, RejectInput input, CancellationToken cancellationToken)
+    {
+        var report = await LoadAsync(number, input.Version, cancellationToken);
+        report.Status = ReportStatus.Rejected;
+        report.TriageReason = input.Reason.Trim();
+        Triaged(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReportResponse.Of(report);
+    }
+
+    /// Confirms an incident and grades it from its impacts. The level may go up freely; a lower
+    /// level than before needs a reason (kept, with the change, in the audit trail).
+    public async Task<ReportResponse> ConfirmAsync(string number, ConfirmInput input, CancellationToken cancellationToken)
+    {
+        var report = await LoadAsync(number, input.Version, cancellationToken);
+        var grade = preview.Preview(new LevelPreviewRequest { Impacts = input.Impacts });
+        var now = clock.GetUtcNow();
+        if (report.Level is { } before && grade.Level < before && string.IsNullOrWhiteSpace(input.Reason))
+        {
+            throw InputRejectedException.For(nameof(input.Reason), text["A lower level than before needs the reason."]);
+        }
+
+        if (input.AwareAt > now || input.OccurredAt > now)
+        {
+            throw InputRejectedException.For(input.AwareAt > now ? nameof(input.AwareAt) : nameof(input.OccurredAt), text["Times cannot be in the future."]);
+        }
+
+        report.Kind = ReportKind.Incident;
+        report.Status = ReportStatus.Confirmed;
+        report.Level = grade.Level;
+        report.ImpactsJson = JsonSerializer.Serialize(input.Impacts, AuditJson);
+        report.OccurredAt = input.OccurredAt?.ToUniversalTime();
+        report.AwareAt = (input.AwareAt ?? report.AwareAt ?? report.ReportedAt).ToUniversalTime();
+        report.Drill = input.Drill;
+        report.TriageReason = string.IsNullOrWhiteSpace(input.Reason) ? report.TriageReason : input.Reason.Trim();
+        Triaged(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReportResponse.Of(report);
+    }
+
+    public async Task<ObjectiveResponse> ObjectiveAsync(HalfYear half, CancellationToken cancellationToken)
+    {
+        // Generous bounds in the query; the Core rule decides by the agency's calendar.
+        var from = agency.StartOf(half.FirstDay).AddDays(-1);
+        var to = agency.StartOf(half.LastDay.AddDays(1)).AddDays(1);
+        var rows = await db.Set<SecurityReport>().AsNoTracking()
+            .Where(r => r.Status == ReportStatus.Confirmed && r.AwareAt != null
+                && ((r.OccurredAt != null && r.OccurredAt >= from && r.OccurredAt < to) || (r.OccurredAt == null && r.AwareAt >= from && r.AwareAt < to)))
+            .Select(r => new { r.Id, r.Number, r.Kind, r.Drill, r.OccurredAt, r.AwareAt }).ToListAsync(cancellationToken);
+        var threshold = Math.Max(1, configuration.GetValue("Isms:Incidents:Threshold", IncidentObjective.DefaultThreshold));
+        var result = IncidentObjective.Count(rows.Select(r => new IncidentFacts(r.Id, r.Kind, true, false, r.Drill, r.OccurredAt, r.AwareAt!.Value)), half, agency, threshold);
+        var numbers = rows.ToDictionary(r => r.Id, r => r.Number);
+        return new ObjectiveResponse(half.Year, half.Half, result.Count, result.Threshold, result.Met, result.Counted.Select(id => numbers[(int)id]).Order(StringComparer.Ordinal).ToList());
+    }
+
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private async Task<SecurityReport> LoadAsync(string number, int version, CancellationToken cancellationToken)
+    {
+        var report = await db.Set<SecurityReport>().SingleOrDefaultAsync(r => r.Number == number, cancellationToken)
+            ?? throw new RecordNotFoundException("Report", number);
+        if (report.Version != version)
+        {
+            throw new RuleViolationException("report.stale", text["Someone else changed this meanwhile. Reload and try again."], isConflict: true);
+        }
+
+        return report;
+    }
+
+    private void Triaged(SecurityReport report)
+    {
+        report.TriagedById = caller.AccountId;
+        report.TriagedAt = clock.GetUtcNow();
+        report.Version++;
+    }
+
+    private static OwnReportResponse Own(SecurityReport r) => new(r.Number, r.Kind, r.Status, r.ReportedAt, r.NoticedAt, r.Description, r.AffectedSystem);
+
+    private static string Kind(ReportKind kind) => kind switch
+    {
+        ReportKind.Incident => "資安事件 incident",
+        ReportKind.Weakness => "疑似弱點 suspected weakness",
+        _ => "建議 suggestion",
+    };
+
+    private string Link(string number) =>
+        configuration["Isms:PublicUrl"] is { Length: > 0 } url ? $"{url.TrimEnd('/')}/api/v1/incidents/reports/{number}" : "";
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

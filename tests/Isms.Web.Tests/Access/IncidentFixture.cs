@@ -1,0 +1,31 @@
+using Isms.Core.Incidents;
+using Isms.Web.Data;
+using Isms.Web.Features.Incidents;
+using Isms.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Isms.Web.Tests.Access;
+
+/// A report by nobody among the matrix's principals: only the handling unit and auditors read it.
+public static class IncidentFixture
+{
+    public static async Task<string> ArrangeAsync(IsmsApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IsmsDbContext>();
+        var now = TimeProvider.System.GetUtcNow();
+        var report = new SecurityReport
+        {
+            Number = "SR-1999-" + Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Year = 1999,
+            Sequence = Random.Shared.Next(1, 1_000_000),
+            Kind = ReportKind.Weakness,
+            Description = "The gateway answers with its version banner.",
+            NoticedAt = now,
+            ReportedAt = now,
+        };
+        db.Add(report);
+        await db.SaveChangesAsync();
+        return report.Number;
+    }
+}
