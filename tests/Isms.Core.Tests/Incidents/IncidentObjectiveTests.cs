@@ -32,7 +32,8 @@ public sealed class IncidentObjectiveTests
         Assert.Equal([1, 3, 9], h1.Counted);
         Assert.Equal((3, 3, false), (h1.Count, h1.Threshold, h1.Met));
         var h2 = IncidentObjective.Count(reports, new HalfYear(2026, 2), Agency);
-        Assert.Equal(([4L], true), (h2.Counted, h2.Met));
+        Assert.Equal([4L], h2.Counted);
+        Assert.True(h2.Met);
         Assert.Equal([2L], IncidentObjective.Count(reports, new HalfYear(2025, 2), Agency).Counted);
     }
 

@@ -229,6 +229,7 @@ public static class AccessMatrix
         ["GET /api/v1/incidents/objective"] = IncidentObjective,
         ["POST /api/v1/incidents/reports/{number:length(14)}/reject"] = OfficerOnly,
         ["POST /api/v1/incidents/reports/{number:length(14)}/confirm"] = OfficerOnly,
+        ["PUT /api/v1/incidents/reports/{number:length(14)}/times"] = OfficerOnly,
         ["PAGE /Incidents/Report"] = SignedIn,
         ["PAGE /Incidents/Mine"] = SignedIn,
         ["PAGE /Availability"] = SignedIn,

@@ -14,6 +14,10 @@ public static class IncidentsSetup
     {
         services.AddScoped<LevelPreview>();
         services.AddScoped<SecurityReports>();
+        services.AddSingleton<IncidentClock>();
+        services.AddScoped<IncidentDeadlineAlerts>();
+        services.AddSingleton<IncidentDeadlineJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<IncidentDeadlineJob>());
         return services;
     }
 
@@ -40,6 +44,7 @@ public static class IncidentsSetup
         var triage = endpoints.MapGroup("/api/v1/incidents").WithTags("Incidents").RequireAuthorization(Policies.IncidentsTriage);
         triage.MapPost("/level-preview", (LevelPreviewRequest request, LevelPreview preview) => TypedResults.Ok(preview.Preview(request)));
         triage.MapPost($"/reports/{Number}/reject", async (string number, RejectInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.RejectAsync(number, input, ct)));
+        triage.MapPut($"/reports/{Number}/times", async (string number, HandlingTimesInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.TimesAsync(number, input, ct)));
         triage.MapPost($"/reports/{Number}/confirm", async (string number, ConfirmInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.ConfirmAsync(number, input, ct)));
         return endpoints;
     }

@@ -58,6 +58,24 @@ public sealed record ConfirmInput
     public int Version { get; init; }
 }
 
+/// The times of an incident's handling, each checked against its deadline.
+public sealed record HandlingTimesInput
+{
+    [Display(Name = "Reported to the competent authority at")]
+    public DateTimeOffset? ReportedExternallyAt { get; init; }
+
+    [Display(Name = "The authority's reference"), MaxLength(100, ErrorMessage = Messages.TooLong)]
+    public string? ExternalReference { get; init; }
+
+    [Display(Name = "Damage control or recovery completed at")]
+    public DateTimeOffset? RecoveredAt { get; init; }
+
+    [Display(Name = "Closed at")]
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public int Version { get; init; }
+}
+
 /// A report as its reporter sees it: what they sent and where it stands, nothing of the triage.
 public sealed record OwnReportResponse(string Number, ReportKind Kind, ReportStatus Status, DateTimeOffset ReportedAt, DateTimeOffset NoticedAt, string Description, string? AffectedSystem);
 
@@ -65,11 +83,14 @@ public sealed record OwnReportResponse(string Number, ReportKind Kind, ReportSta
 public sealed record ReportResponse(
     string Number, ReportKind Kind, ReportStatus Status, string Description, DateTimeOffset NoticedAt, string? AffectedSystem, string? Contact,
     Guid? ReporterAccountId, int? ReporterPersonId, DateTimeOffset ReportedAt, string? TriageReason, DateTimeOffset? TriagedAt,
-    int? Level, bool? Major, DateTimeOffset? OccurredAt, DateTimeOffset? AwareAt, bool Drill, int Version)
+    int? Level, bool? Major, DateTimeOffset? OccurredAt, DateTimeOffset? AwareAt, bool Drill,
+    DateTimeOffset? ReportedExternallyAt, string? ExternalReference, DateTimeOffset? RecoveredAt, DateTimeOffset? ClosedAt,
+    DateTimeOffset? ReportBy, DateTimeOffset? RecoverBy, DateTimeOffset? ImprovementReportBy, int Version)
 {
-    public static ReportResponse Of(SecurityReport r) => new(
+    public static ReportResponse Of(SecurityReport r, IncidentDeadlines? deadlines = null) => new(
         r.Number, r.Kind, r.Status, r.Description, r.NoticedAt, r.AffectedSystem, r.Contact, r.ReporterAccountId, r.ReporterPersonId, r.ReportedAt,
-        r.TriageReason, r.TriagedAt, r.Level, r.Level is { } level ? level >= 3 : null, r.OccurredAt, r.AwareAt, r.Drill, r.Version);
+        r.TriageReason, r.TriagedAt, r.Level, r.Level is { } level ? level >= 3 : null, r.OccurredAt, r.AwareAt, r.Drill,
+        r.ReportedExternallyAt, r.ExternalReference, r.RecoveredAt, r.ClosedAt, deadlines?.ReportBy, deadlines?.RecoverBy, deadlines?.ImprovementReportBy, r.Version);
 }
 
 public sealed record ObjectiveResponse(int Year, int Half, int Count, int Threshold, bool Met, IReadOnlyList<string> Counted);

@@ -66,6 +66,17 @@ public sealed class SecurityReport
     /// An incident-response or social-engineering drill: never counted in the objective.
     public bool Drill { get; set; }
 
+    /// When it was reported to the competent authority, and the reference it gave.
+    public DateTimeOffset? ReportedExternallyAt { get; set; }
+
+    public string? ExternalReference { get; set; }
+
+    /// When damage control or recovery was completed.
+    public DateTimeOffset? RecoveredAt { get; set; }
+
+    /// When it was closed (the investigation and improvement report done).
+    public DateTimeOffset? ClosedAt { get; set; }
+
     public int Version { get; set; }
 }
 
@@ -83,6 +94,7 @@ public sealed class SecurityReportConfiguration : IEntityTypeConfiguration<Secur
         builder.Property(r => r.Contact).HasMaxLength(200);
         builder.Property(r => r.TriageReason).HasMaxLength(2000);
         builder.Property(r => r.ImpactsJson).HasMaxLength(4000);
+        builder.Property(r => r.ExternalReference).HasMaxLength(100);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => r.ReporterAccountId);
         builder.HasIndex(r => new { r.Status, r.OccurredAt, r.AwareAt });

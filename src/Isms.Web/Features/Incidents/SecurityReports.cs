@@ -18,7 +18,7 @@ namespace Isms.Web.Features.Incidents;
 /// The reporting channel and its triage. A reporter sees their own reports and where they stand,
 /// never anyone else's; the security handling unit and auditors see them all.
 public sealed class SecurityReports(
-    IsmsDbContext db, Caller caller, TimeProvider clock, AgencyTime agency, LevelPreview preview, IConfiguration configuration, IStringLocalizer<SharedResource> text)
+    IsmsDbContext db, Caller caller, TimeProvider clock, AgencyTime agency, LevelPreview preview, IncidentClock deadlines, IConfiguration configuration, IStringLocalizer<SharedResource> text)
 {
     public bool SeesAll => caller.IsInRole(Roles.SecurityOfficer) || caller.IsInRole(Roles.Auditor);
 
@@ -86,7 +86,7 @@ public sealed class SecurityReports(
             .OrderByDescending(r => r.Id).Take(500).ToListAsync(cancellationToken)).Select(Own).ToList();
 
     public async Task<IReadOnlyList<ReportResponse>> ListAsync(CancellationToken cancellationToken) =>
-        (await db.Set<SecurityReport>().AsNoTracking().OrderByDescending(r => r.Id).Take(1000).ToListAsync(cancellationToken)).Select(ReportResponse.Of).ToList();
+        (await db.Set<SecurityReport>().AsNoTracking().OrderByDescending(r => r.Id).Take(1000).ToListAsync(cancellationToken)).Select(r => ReportResponse.Of(r, deadlines.For(r))).ToList();
 
     /// The whole report for the handling unit and auditors, the reporter's view for its reporter, null for anyone else.
     public async Task<object?> FindAsync(string number, CancellationToken cancellationToken)
@@ -95,7 +95,7 @@ public sealed class SecurityReports(
         return report switch
         {
             null => null,
-            _ when SeesAll => ReportResponse.Of(report),
+            _ when SeesAll => ReportResponse.Of(report, deadlines.For(report)),
             _ when report.ReporterAccountId is { } id && id == caller.AccountId => Own(report),
             _ => null,
         };
@@ -108,7 +108,7 @@ public sealed class SecurityReports(
         report.TriageReason = input.Reason.Trim();
         Triaged(report);
         await db.SaveChangesAsync(cancellationToken);
-        return ReportResponse.Of(report);
+        return ReportResponse.Of(report, deadlines.For(report));
     }
 
     /// Confirms an incident and grades it from its impacts. The level may go up freely; a lower
@@ -138,7 +138,52 @@ public sealed class SecurityReports(
         report.TriageReason = string.IsNullOrWhiteSpace(input.Reason) ? report.TriageReason : input.Reason.Trim();
         Triaged(report);
         await db.SaveChangesAsync(cancellationToken);
-        return ReportResponse.Of(report);
+        return ReportResponse.Of(report, deadlines.For(report));
+    }
+
+    /// Records when the incident was reported outside, recovered and closed. A major incident is
+    /// closed only with a manager's approval, which this does not give.
+    public async Task<ReportResponse> TimesAsync(string number, HandlingTimesInput input, CancellationToken cancellationToken)
+    {
+        var report = await LoadAsync(number, input.Version, cancellationToken);
+        if (report.Status != ReportStatus.Confirmed)
+        {
+            throw new RuleViolationException("report.not-an-incident", text["Only a confirmed incident has handling times."]);
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = new FieldErrors();
+        foreach (var (field, value) in new[] { (nameof(input.ReportedExternallyAt), input.ReportedExternallyAt), (nameof(input.RecoveredAt), input.RecoveredAt), (nameof(input.ClosedAt), input.ClosedAt) })
+        {
+            if (value > now)
+            {
+                errors.Add(field, text["Times cannot be in the future."]);
+            }
+        }
+
+        if (input.ReportedExternallyAt is not null && string.IsNullOrWhiteSpace(input.ExternalReference))
+        {
+            errors.Add(nameof(input.ExternalReference), text["Give the reference the authority gave."]);
+        }
+
+        if (input.ClosedAt is not null && input.RecoveredAt is null)
+        {
+            errors.Add(nameof(input.ClosedAt), text["An incident is closed after its recovery."]);
+        }
+
+        if (input.ClosedAt is not null && report.Level >= 3)
+        {
+            errors.Add(nameof(input.ClosedAt), text["A major incident is closed with a manager's approval."]);
+        }
+
+        errors.ThrowIfAny();
+        report.ReportedExternallyAt = input.ReportedExternallyAt?.ToUniversalTime();
+        report.ExternalReference = Blank(input.ExternalReference);
+        report.RecoveredAt = input.RecoveredAt?.ToUniversalTime();
+        report.ClosedAt = input.ClosedAt?.ToUniversalTime();
+        report.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        return ReportResponse.Of(report, deadlines.For(report));
     }
 
     public async Task<ObjectiveResponse> ObjectiveAsync(HalfYear half, CancellationToken cancellationToken)

@@ -834,6 +834,9 @@ namespace Isms.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("AwareAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Contact")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -845,6 +848,10 @@ namespace Isms.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("Drill")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("ImpactsJson")
                         .HasMaxLength(4000)
@@ -869,7 +876,13 @@ namespace Isms.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("RecoveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReportedExternallyAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("ReporterAccountId")

@@ -809,6 +809,9 @@ namespace Isms.Web.Data.Migrations.Sqlite
                     b.Property<long?>("AwareAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Contact")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -820,6 +823,10 @@ namespace Isms.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("Drill")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ImpactsJson")
                         .HasMaxLength(4000)
@@ -844,7 +851,13 @@ namespace Isms.Web.Data.Migrations.Sqlite
                     b.Property<long?>("OccurredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RecoveredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReportedExternallyAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ReporterAccountId")
