@@ -55,8 +55,12 @@ public sealed class ProbeLeaseTests : IAsyncLifetime
         {
             var arrivals = target.Arrivals($"/m{i}");
             var gaps = arrivals.Zip(arrivals.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
-            // An interval of 2 s: two nodes probing one monitor would show gaps well under it.
-            Assert.All(gaps, g => Assert.True(g >= 1.7, $"/m{i} was probed {g:0.00} s after the probe before: {string.Join(", ", arrivals.Select(a => a.TotalSeconds.ToString("0.00")))}"));
+            var seen = string.Join(", ", arrivals.Select(a => a.TotalSeconds.ToString("0.00")));
+            // An interval of 2 s: two nodes probing one monitor would show gaps well under it, and
+            // more probes than the time allows. (On a busy machine one probe may start a few tenths
+            // late; the next keeps the phase, so that gap is a little short.)
+            Assert.All(gaps, g => Assert.True(g >= 1.2, $"/m{i} was probed {g:0.00} s after the probe before: {seen}"));
+            Assert.True(arrivals.Count <= 1 + ((arrivals[^1] - arrivals[0]).TotalSeconds / 2) + 1, $"/m{i} was probed too often: {seen}");
             Assert.Contains(arrivals, a => a > stopped + TimeSpan.FromSeconds(4));
         }
     }
