@@ -59,7 +59,7 @@ public abstract class AvailabilityApiTests<TApp>(TApp app) : IClassFixture<TApp>
         using var created = await officer.PostJsonAsync("/api/v1/availability/monitors", new JsonObject
         {
             ["serviceId"] = service,
-            ["kind"] = "Tcp",
+            ["kind"] = "tcp",
             ["name"] = "message gateway",
             ["host"] = "gateway.customs.example",
             ["port"] = 5671,
@@ -68,6 +68,8 @@ public abstract class AvailabilityApiTests<TApp>(TApp app) : IClassFixture<TApp>
             ["failuresToOpen"] = 3,
             ["critical"] = false,
         });
+        // The kind as the issue spells it, in the request and in the answer.
+        Assert.Equal("tcp", JsonNode.Parse(await created.Content.ReadAsStringAsync())!["kind"]!.GetValue<string>());
         var monitor = await created.ReadAsync<MonitorResponse>(HttpStatusCode.Created);
         Assert.Equal((MonitorKind.Tcp, "gateway.customs.example", 5671, 15, 5, 3, false), (monitor.Kind, monitor.Host, monitor.Port!.Value, monitor.IntervalSeconds, monitor.TimeoutSeconds, monitor.FailuresToOpen, monitor.Critical));
         Assert.Null(monitor.PushToken);

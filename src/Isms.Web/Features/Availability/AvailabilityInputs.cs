@@ -42,7 +42,7 @@ public sealed record MonitorInput : IValidatableObject
     [Display(Name = "Name"), Required(ErrorMessage = "Enter the name."), MaxLength(100, ErrorMessage = Messages.TooLong)]
     public string Name { get; init; } = "";
 
-    [Display(Name = "Kind")]
+    [Display(Name = "Kind"), System.Text.Json.Serialization.JsonConverter(typeof(MonitorKindJson))]
     public MonitorKind Kind { get; init; }
 
     [Display(Name = "Method"), MaxLength(10, ErrorMessage = Messages.TooLong)]

@@ -8,7 +8,7 @@ namespace Isms.Web.Features.Availability;
 
 public sealed record DayBar(DateOnly Date, double? Availability, long DowntimeSeconds, long UnknownSeconds, long PlannedSeconds);
 
-public sealed record MonitorStatus(int Id, string Name, MonitorKind Kind, bool Critical, bool? LastSuccess, DateTimeOffset? LastSampleAt,
+public sealed record MonitorStatus(int Id, string Name, [property: System.Text.Json.Serialization.JsonConverter(typeof(MonitorKindJson))] MonitorKind Kind, bool Critical, bool? LastSuccess, DateTimeOffset? LastSampleAt,
     int? LastLatencyMs, string? LastError, DateTimeOffset? CertificateExpiresAt);
 
 public sealed record ServiceStatus(

@@ -11,7 +11,7 @@ public sealed record ServiceResponse(int Id, string Name, string? NameZh, string
 /// A monitor as the UI and the API show it. The heartbeat token appears only in the answer that
 /// created or renewed it (PushToken); afterwards only whether one is set.
 public sealed record MonitorResponse(
-    int Id, int ServiceId, string Name, MonitorKind Kind, string Method, string? Url, string ExpectedStatus, string? BodyContains,
+    int Id, int ServiceId, string Name, [property: System.Text.Json.Serialization.JsonConverter(typeof(MonitorKindJson))] MonitorKind Kind, string Method, string? Url, string ExpectedStatus, string? BodyContains,
     int CertificateWarningDays, string? Host, int? Port, int IntervalSeconds, int TimeoutSeconds, int FailuresToOpen, bool Critical,
     bool IsActive, int Version, string? PushPath, string? PushToken)
 {
