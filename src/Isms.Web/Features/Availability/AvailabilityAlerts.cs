@@ -70,21 +70,7 @@ public sealed class AvailabilityAlerts(IsmsDbContext db, ServiceHistories histor
                 $"availability.certificate {c.Id} {c.CertificateExpiresAt.Value.UtcTicks}"));
         }
 
-        var reasons = mails.Select(m => m.Reason).ToList();
-        var known = (await db.Set<OutgoingMail>().AsNoTracking().Where(m => reasons.Contains(m.Reason)).Select(m => new { m.Reason, m.To }).ToListAsync(cancellationToken))
-            .Select(m => (m.Reason, m.To)).ToHashSet();
-        var queued = 0;
-        foreach (var (subject, body, reason) in mails)
-        {
-            foreach (var to in recipients.Where(to => !known.Contains((reason, to))))
-            {
-                db.Add(new OutgoingMail { To = to, Subject = subject.Length > 300 ? subject[..300] : subject, Body = body, Reason = reason, CreatedAt = now });
-                queued++;
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return queued;
+        return await SecurityOffice.QueueOnceAsync(db, mails, recipients, now, cancellationToken);
     }
 
     /// The security officers with an e-mail on their person record, and Isms:Availability:AlertTo.

@@ -35,21 +35,7 @@ public sealed class IncidentDeadlineAlerts(IsmsDbContext db, IncidentClock clock
         }
 
         var recipients = await SecurityOffice.RecipientsAsync(db, configuration["Isms:Incidents:AlertTo"], cancellationToken);
-        var reasons = news.Select(n => n.Reason).ToList();
-        var known = (await db.Set<OutgoingMail>().AsNoTracking().Where(m => reasons.Contains(m.Reason)).Select(m => new { m.Reason, m.To }).ToListAsync(cancellationToken))
-            .Select(m => (m.Reason, m.To)).ToHashSet();
-        var queued = 0;
-        foreach (var (subject, body, reason) in news)
-        {
-            foreach (var to in recipients.Where(to => !known.Contains((reason, to))))
-            {
-                db.Add(new OutgoingMail { To = to, Subject = subject, Body = body, Reason = reason, CreatedAt = now });
-                queued++;
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return queued;
+        return await SecurityOffice.QueueOnceAsync(db, news, recipients, now, cancellationToken);
     }
 
     private void Check(SecurityReport report, string which, string what, DateTimeOffset from, DateTimeOffset by, bool pending, DateTimeOffset now, List<(string, string, string)> news)

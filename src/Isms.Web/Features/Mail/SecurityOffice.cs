@@ -19,4 +19,26 @@ public static class SecurityOffice
         var more = (extra ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return officers.Concat(more).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
+
+    /// Queues each news for each recipient who has not had it yet (the outbox's reason is unique
+    /// per recipient), and saves; answers how many mails were queued.
+    public static async Task<int> QueueOnceAsync(
+        IsmsDbContext db, IReadOnlyList<(string Subject, string Body, string Reason)> news, IReadOnlyList<string> recipients, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reasons = news.Select(n => n.Reason).ToList();
+        var known = (await db.Set<OutgoingMail>().AsNoTracking().Where(m => reasons.Contains(m.Reason)).Select(m => new { m.Reason, m.To }).ToListAsync(cancellationToken))
+            .Select(m => (m.Reason, m.To)).ToHashSet();
+        var queued = 0;
+        foreach (var (subject, body, reason) in news)
+        {
+            foreach (var to in recipients.Where(to => !known.Contains((reason, to))))
+            {
+                db.Add(new OutgoingMail { To = to, Subject = subject.Length > 300 ? subject[..300] : subject, Body = body, Reason = reason, CreatedAt = now });
+                queued++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return queued;
+    }
 }
