@@ -1,4 +1,5 @@
 using Isms.Core.Calendars;
+using Isms.Web.Features.Availability;
 using Isms.Web.Platform.Errors;
 using Isms.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -24,9 +25,9 @@ public sealed class ReportModel(SecurityReports reports, AgencyTime agency) : Pa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (NoticedLocal is { } local)
+        if (agency.FromLocal(NoticedLocal) is { } noticed)
         {
-            Input = Input with { NoticedAt = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), agency.Zone.GetUtcOffset(local)) };
+            Input = Input with { NoticedAt = noticed };
         }
 
         OwnReportResponse? sent = null;
