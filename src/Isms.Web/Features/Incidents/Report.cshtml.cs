@@ -1,5 +1,4 @@
 using Isms.Core.Calendars;
-using Isms.Web.Features.Availability;
 using Isms.Web.Platform.Errors;
 using Isms.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -25,9 +24,9 @@ public sealed class ReportModel(SecurityReports reports, AgencyTime agency) : Pa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (agency.FromLocal(NoticedLocal) is { } noticed)
+        if (NoticedLocal is { } local)
         {
-            Input = Input with { NoticedAt = noticed };
+            Input = Input with { NoticedAt = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), agency.Zone.GetUtcOffset(local)) };
         }
 
         OwnReportResponse? sent = null;
