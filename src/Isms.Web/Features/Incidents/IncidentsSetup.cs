@@ -14,6 +14,7 @@ public static class IncidentsSetup
     {
         services.AddScoped<LevelPreview>();
         services.AddScoped<SecurityReports>();
+        services.AddScoped<ReportIntake>();
         services.AddSingleton<IncidentClock>();
         services.AddScoped<IncidentDeadlineAlerts>();
         services.AddSingleton<IncidentDeadlineJob>();
@@ -25,7 +26,7 @@ public static class IncidentsSetup
     {
         // Everyone in scope reports, and reads back their own reports.
         var channel = endpoints.MapGroup("/api/v1/incidents/reports").WithTags("Incidents").RequireAuthorization(Policies.RecordsRead);
-        channel.MapPost("/", async (ReportInput input, SecurityReports reports, CancellationToken ct) =>
+        channel.MapPost("/", async (ReportInput input, ReportIntake reports, CancellationToken ct) =>
         {
             var created = await reports.SubmitAsync(input, ct);
             return TypedResults.Created($"/api/v1/incidents/reports/{created.Number}", created);

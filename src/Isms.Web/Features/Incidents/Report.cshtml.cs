@@ -9,7 +9,7 @@ namespace Isms.Web.Features.Incidents;
 
 /// "Report a security problem": the channel every signed-in person reaches from every page.
 [Authorize(Policy = Policies.RecordsRead)]
-public sealed class ReportModel(SecurityReports reports, AgencyTime agency) : PageModel
+public sealed class ReportModel(ReportIntake reports, AgencyTime agency) : PageModel
 {
     [BindProperty]
     public ReportInput Input { get; set; } = new();
