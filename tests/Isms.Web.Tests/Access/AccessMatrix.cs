@@ -30,6 +30,15 @@ public static class AccessMatrix
     private const string OthersReport = "dd hhhh hh aah h";
     private const string IncidentObjective = "dd dddd aa aad d";
 
+    // The same report in full: managers may read incidents, but this one is of no unit of theirs.
+    private const string IncidentDetails = "dd dddd hh aad d";
+
+    // A manager decides a major incident's closure, of their own units only.
+    private const string ClosureDecision = "dd dddd hh ddd d";
+
+    // The officer is let in, but the report has no such task.
+    private const string OfficerUnknownTask = "dd dddd dd hdd d";
+
     // A heartbeat's token is its credential: anyone may send one; an unknown token is a 404.
     private const string UnknownToken = "hh hhhh hh hhh h";
 
@@ -225,7 +234,16 @@ public static class AccessMatrix
         ["POST /api/v1/incidents/reports/"] = SignedIn, // the empty body is refused (400) once the caller is let in
         ["GET /api/v1/incidents/reports/mine"] = SignedIn,
         ["GET /api/v1/incidents/reports/{number:length(14)}"] = OthersReport,
-        ["GET /api/v1/incidents/reports"] = AuditRead,
+        ["GET /api/v1/incidents/reports"] = IncidentObjective, // managers see their units' reports only
+        ["GET /api/v1/incidents/reports/{number:length(14)}/details"] = IncidentDetails,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/closure-decision"] = ClosureDecision,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/corrective-action"] = OfficerOnly,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/timeline"] = OfficerOnly,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/tasks"] = OfficerOnly,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/tasks/{taskId:int}/done"] = OfficerUnknownTask,
+        ["PUT /api/v1/incidents/reports/{number:length(14)}/investigation"] = OfficerOnly,
+        ["PUT /api/v1/incidents/reports/{number:length(14)}/drill"] = OfficerOnly,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/closure-request"] = OfficerOnly,
         ["GET /api/v1/incidents/objective"] = IncidentObjective,
         ["POST /api/v1/incidents/reports/{number:length(14)}/reject"] = OfficerOnly,
         ["POST /api/v1/incidents/reports/{number:length(14)}/confirm"] = OfficerOnly,

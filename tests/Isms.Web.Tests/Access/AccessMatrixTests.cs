@@ -97,6 +97,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
             _ when route.Contains("vailability/monitor", StringComparison.OrdinalIgnoreCase) => w.Availability.Monitor.ToString(),
             _ when route.Contains("vailability/outage", StringComparison.OrdinalIgnoreCase) => w.Availability.Outage.ToString(),
             _ when route.Contains("vailability/maintenance", StringComparison.OrdinalIgnoreCase) => w.Availability.Maintenance.ToString(),
+            _ when route.Contains("/incidents/", StringComparison.Ordinal) => "999999",
             _ when route.Contains("qa-forms", StringComparison.Ordinal) => w.Qa.AttachmentId.ToString(),
             _ when route.Contains("ategor", StringComparison.Ordinal) => w.Qa.CategoryId.ToString(),
             _ when route.Contains("closures", StringComparison.Ordinal) => w.Qa.ClosureId.ToString(),

@@ -15,6 +15,7 @@ public static class IncidentsSetup
         services.AddScoped<LevelPreview>();
         services.AddScoped<SecurityReports>();
         services.AddScoped<ReportIntake>();
+        services.AddScoped<IncidentHandling>();
         services.AddSingleton<IncidentClock>();
         services.AddScoped<IncidentDeadlineAlerts>();
         services.AddSingleton<IncidentDeadlineJob>();
@@ -36,7 +37,12 @@ public static class IncidentsSetup
             await reports.FindAsync(number, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound());
 
         var read = endpoints.MapGroup("/api/v1/incidents").WithTags("Incidents").RequireAuthorization(Policies.IncidentsRead);
-        read.MapGet("/reports", async (SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.ListAsync(ct)));
+        read.MapGet("/reports", async ([AsParameters] ReportFilter filter, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.ListAsync(filter, ct)));
+
+        read.MapGet($"/reports/{Number}/details", async Task<Results<Ok<IncidentDetailsResponse>, NotFound>> (string number, IncidentHandling handling, CancellationToken ct) =>
+            await handling.DetailsAsync(number, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound());
+        var approve = endpoints.MapGroup("/api/v1/incidents").WithTags("Incidents").RequireAuthorization(Policies.IncidentsApprove);
+        approve.MapPost($"/reports/{Number}/closure-decision", async (string number, ClosureDecisionInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.DecideClosureAsync(number, input, ct)));
 
         var objective = endpoints.MapGroup("/api/v1/incidents").WithTags("Incidents").RequireAuthorization(Policies.IncidentsObjective);
         objective.MapGet("/objective", Objective);
@@ -47,6 +53,13 @@ public static class IncidentsSetup
         triage.MapPost($"/reports/{Number}/reject", async (string number, RejectInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.RejectAsync(number, input, ct)));
         triage.MapPut($"/reports/{Number}/times", async (string number, HandlingTimesInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.TimesAsync(number, input, ct)));
         triage.MapPost($"/reports/{Number}/confirm", async (string number, ConfirmInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.ConfirmAsync(number, input, ct)));
+        triage.MapPost($"/reports/{Number}/corrective-action", async (string number, CorrectiveActionInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.ActionAsync(number, input, ct)));
+        triage.MapPost($"/reports/{Number}/timeline", async (string number, TimelineInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.AddTimelineAsync(number, input, ct)));
+        triage.MapPost($"/reports/{Number}/tasks", async (string number, TaskInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.AddTaskAsync(number, input, ct)));
+        triage.MapPost($"/reports/{Number}/tasks/{{taskId:int}}/done", async (string number, int taskId, TaskDoneInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.TaskDoneAsync(number, taskId, input, ct)));
+        triage.MapPut($"/reports/{Number}/investigation", async (string number, InvestigationInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.InvestigationAsync(number, input, ct)));
+        triage.MapPut($"/reports/{Number}/drill", async (string number, DrillResultsInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.DrillResultsAsync(number, input, ct)));
+        triage.MapPost($"/reports/{Number}/closure-request", async (string number, ClosureRequestInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.RequestClosureAsync(number, input, ct)));
         return endpoints;
     }
 

@@ -51,6 +51,9 @@ public sealed record ConfirmInput
     [Display(Name = "Drill")]
     public bool Drill { get; init; }
 
+    [Display(Name = "Kind of drill")]
+    public DrillKind? DrillKind { get; init; }
+
     /// Needed only when the new level is lower than the one given before.
     [Display(Name = "Reason for a lower level"), MaxLength(2000, ErrorMessage = Messages.TooLong)]
     public string? Reason { get; init; }
@@ -93,4 +96,15 @@ public sealed record ReportResponse(
         r.ReportedExternallyAt, r.ExternalReference, r.RecoveredAt, r.ClosedAt, deadlines?.ReportBy, deadlines?.RecoverBy, deadlines?.ImprovementReportBy, r.Version);
 }
 
-public sealed record ObjectiveResponse(int Year, int Half, int Count, int Threshold, bool Met, IReadOnlyList<string> Counted);
+/// The half year's incident count against the threshold, what was counted, and the count per
+/// level, unit and system (an empty key: not recorded). Drills are counted apart, never in Count.
+public sealed record ObjectiveResponse(
+    int Year, int Half, int Count, int Threshold, bool Met, IReadOnlyList<string> Counted, IReadOnlyList<CountedIncident> Incidents,
+    IReadOnlyList<CountBy> ByLevel, IReadOnlyList<CountBy> ByUnit, IReadOnlyList<CountBy> BySystem, int Drills);
+
+public sealed record CountedIncident(string Number, int Level, DateOnly Date, string? Unit, string? System);
+
+public sealed record CountBy(string Key, int Count);
+
+/// Which reports a list shows.
+public sealed record ReportFilter(ReportStatus? Status = null, ReportKind? Kind = null, bool? Open = null, bool? Drill = null, int? Take = null);

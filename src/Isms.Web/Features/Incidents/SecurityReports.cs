@@ -20,23 +20,49 @@ namespace Isms.Web.Features.Incidents;
 public sealed class SecurityReports(
     IsmsDbContext db, Caller caller, TimeProvider clock, AgencyTime agency, LevelPreview preview, IncidentClock deadlines, IConfiguration configuration, IStringLocalizer<SharedResource> text)
 {
-    public bool SeesAll => caller.IsInRole(Roles.SecurityOfficer) || caller.IsInRole(Roles.Auditor);
+    /// The reports the caller reads in full: the handling unit and auditors all (within any unit
+    /// scope they were narrowed to), a manager those of their units and sub-units.
+    public async Task<IQueryable<SecurityReport>> InReachAsync(IQueryable<SecurityReport> reports, CancellationToken cancellationToken)
+    {
+        if (!caller.IsInRole(Roles.SecurityOfficer) && !caller.IsInRole(Roles.Auditor) && !caller.IsInRole(Roles.Manager))
+        {
+            return reports.Where(_ => false);
+        }
+
+        var scope = await caller.ScopeAsync(cancellationToken);
+        if (scope.AllUnits)
+        {
+            return reports;
+        }
+
+        var units = scope.ReadableUnitIds.ToList();
+        return reports.Where(r => r.UnitId != null && units.Contains(r.UnitId.Value));
+    }
 
     public async Task<IReadOnlyList<OwnReportResponse>> MineAsync(CancellationToken cancellationToken) =>
         (await db.Set<SecurityReport>().AsNoTracking().Where(r => r.ReporterAccountId != null && r.ReporterAccountId == caller.AccountId)
             .OrderByDescending(r => r.Id).Take(500).ToListAsync(cancellationToken)).Select(Own).ToList();
 
-    public async Task<IReadOnlyList<ReportResponse>> ListAsync(CancellationToken cancellationToken) =>
-        (await db.Set<SecurityReport>().AsNoTracking().OrderByDescending(r => r.Id).Take(1000).ToListAsync(cancellationToken)).Select(r => ReportResponse.Of(r, deadlines.For(r))).ToList();
+    public async Task<IReadOnlyList<ReportResponse>> ListAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
+        var query = await InReachAsync(db.Set<SecurityReport>().AsNoTracking(), cancellationToken);
+        query = filter.Status is { } status ? query.Where(r => r.Status == status) : query;
+        query = filter.Kind is { } kind ? query.Where(r => r.Kind == kind) : query;
+        query = filter.Open == true ? query.Where(r => r.Status == ReportStatus.Reported || (r.Status == ReportStatus.Confirmed && r.ClosedAt == null)) : query;
+        query = filter.Drill is { } drill ? query.Where(r => r.Drill == drill) : query;
+        return (await query.OrderByDescending(r => r.Id).Take(Math.Clamp(filter.Take ?? 500, 1, 1000)).ToListAsync(cancellationToken))
+            .Select(r => ReportResponse.Of(r, deadlines.For(r))).ToList();
+    }
 
     /// The whole report for the handling unit and auditors, the reporter's view for its reporter, null for anyone else.
     public async Task<object?> FindAsync(string number, CancellationToken cancellationToken)
     {
         var report = await db.Set<SecurityReport>().AsNoTracking().SingleOrDefaultAsync(r => r.Number == number, cancellationToken);
+        var inReach = report is not null && await (await InReachAsync(db.Set<SecurityReport>(), cancellationToken)).AnyAsync(r => r.Id == report.Id, cancellationToken);
         return report switch
         {
             null => null,
-            _ when SeesAll => ReportResponse.Of(report, deadlines.For(report)),
+            _ when inReach => ReportResponse.Of(report, deadlines.For(report)),
             _ when report.ReporterAccountId is { } id && id == caller.AccountId => Own(report),
             _ => null,
         };
@@ -76,6 +102,7 @@ public sealed class SecurityReports(
         report.OccurredAt = input.OccurredAt?.ToUniversalTime();
         report.AwareAt = (input.AwareAt ?? report.AwareAt ?? report.ReportedAt).ToUniversalTime();
         report.Drill = input.Drill;
+        report.DrillKind = input.Drill ? input.DrillKind ?? report.DrillKind ?? DrillKind.IncidentResponse : null;
         report.TriageReason = string.IsNullOrWhiteSpace(input.Reason) ? report.TriageReason : input.Reason.Trim();
         Triaged(report);
         await db.SaveChangesAsync(cancellationToken);
@@ -112,7 +139,7 @@ public sealed class SecurityReports(
             errors.Add(nameof(input.ClosedAt), text["An incident is closed after its recovery."]);
         }
 
-        if (input.ClosedAt is not null && report.Level >= 3)
+        if (report.Level >= 3 && input.ClosedAt?.ToUniversalTime() != report.ClosedAt)
         {
             errors.Add(nameof(input.ClosedAt), text["A major incident is closed with a manager's approval."]);
         }
@@ -135,19 +162,30 @@ public sealed class SecurityReports(
         var rows = await db.Set<SecurityReport>().AsNoTracking()
             .Where(r => r.Status == ReportStatus.Confirmed && r.AwareAt != null
                 && ((r.OccurredAt != null && r.OccurredAt >= from && r.OccurredAt < to) || (r.OccurredAt == null && r.AwareAt >= from && r.AwareAt < to)))
-            .Select(r => new { r.Id, r.Number, r.Kind, r.Drill, r.OccurredAt, r.AwareAt }).ToListAsync(cancellationToken);
+            .Select(r => new { r.Id, r.Number, r.Kind, r.Drill, r.OccurredAt, r.AwareAt, r.Level, r.UnitId, r.AffectedSystem }).ToListAsync(cancellationToken);
         var threshold = Math.Max(1, configuration.GetValue("Isms:Incidents:Threshold", IncidentObjective.DefaultThreshold));
         var result = IncidentObjective.Count(rows.Select(r => new IncidentFacts(r.Id, r.Kind, true, false, r.Drill, r.OccurredAt, r.AwareAt!.Value)), half, agency, threshold);
-        var numbers = rows.ToDictionary(r => r.Id, r => r.Number);
-        return new ObjectiveResponse(half.Year, half.Half, result.Count, result.Threshold, result.Met, result.Counted.Select(id => numbers[(int)id]).Order(StringComparer.Ordinal).ToList());
+        var counted = result.Counted.ToHashSet();
+        var units = await db.Set<Organisation.Unit>().AsNoTracking().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var incidents = rows.Where(r => counted.Contains(r.Id))
+            .Select(r => new CountedIncident(r.Number, r.Level ?? 1, agency.DateAt(r.OccurredAt ?? r.AwareAt!.Value), r.UnitId is { } u && units.TryGetValue(u, out var name) ? name : null, r.AffectedSystem))
+            .OrderBy(i => i.Number, StringComparer.Ordinal).ToList();
+        var drills = rows.Count(r => r.Drill && half.Contains(agency.DateAt(r.OccurredAt ?? r.AwareAt!.Value)));
+        return new ObjectiveResponse(
+            half.Year, half.Half, result.Count, result.Threshold, result.Met, incidents.Select(i => i.Number).ToList(), incidents,
+            Enumerable.Range(1, 4).Select(level => new CountBy(level.ToString(CultureInfo.InvariantCulture), incidents.Count(i => i.Level == level))).ToList(),
+            By(incidents, i => i.Unit), By(incidents, i => i.System), drills);
     }
+
+    private static List<CountBy> By(IEnumerable<CountedIncident> incidents, Func<CountedIncident, string?> key) =>
+        incidents.GroupBy(i => key(i) ?? "").Select(g => new CountBy(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
 
     private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private async Task<SecurityReport> LoadAsync(string number, int version, CancellationToken cancellationToken)
+    internal async Task<SecurityReport> LoadAsync(string number, int version, CancellationToken cancellationToken)
     {
         var report = await db.Set<SecurityReport>().SingleOrDefaultAsync(r => r.Number == number, cancellationToken)
             ?? throw new RecordNotFoundException("Report", number);
@@ -159,7 +197,7 @@ public sealed class SecurityReports(
         return report;
     }
 
-    private void Triaged(SecurityReport report)
+    internal void Triaged(SecurityReport report)
     {
         report.TriagedById = caller.AccountId;
         report.TriagedAt = clock.GetUtcNow();

@@ -65,7 +65,8 @@ public static class AuthSetup
             .AddPolicy(Policies.AvailabilityManage, p => p.RequireRole(Roles.SecurityOfficer))
             .AddPolicy(Policies.AvailabilityDetail, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor, Roles.Administrator))
             .AddPolicy(Policies.IncidentsTriage, p => p.RequireRole(Roles.SecurityOfficer))
-            .AddPolicy(Policies.IncidentsRead, p => p.RequireRole(Roles.SecurityOfficer, Roles.Auditor))
+            .AddPolicy(Policies.IncidentsRead, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
+            .AddPolicy(Policies.IncidentsApprove, p => p.RequireRole(Roles.Manager))
             .AddPolicy(Policies.IncidentsObjective, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor));
 
         return services;

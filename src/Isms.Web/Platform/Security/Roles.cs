@@ -67,8 +67,11 @@ public static class Policies
     /// Triage and grade reported incidents and weaknesses: the security handling unit.
     public const string IncidentsTriage = "incidents.triage";
 
-    /// Read every report and incident: the handling unit and auditors.
+    /// Read reports and incidents in full: the handling unit and auditors, managers for their units.
     public const string IncidentsRead = "incidents.read";
+
+    /// Approve the closure of a major incident of one's units: managers.
+    public const string IncidentsApprove = "incidents.approve";
 
     /// The half-yearly incident objective: the handling unit, managers and auditors.
     public const string IncidentsObjective = "incidents.objective";
