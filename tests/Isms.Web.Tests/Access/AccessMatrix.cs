@@ -237,6 +237,8 @@ public static class AccessMatrix
         ["GET /api/v1/incidents/reports"] = IncidentObjective, // managers see their units' reports only
         ["GET /api/v1/incidents/reports/{number:length(14)}/details"] = IncidentDetails,
         ["POST /api/v1/incidents/reports/{number:length(14)}/closure-decision"] = ClosureDecision,
+        ["GET /api/v1/incidents/reports/{number:length(14)}/improvement-report.pdf"] = IncidentDetails,
+        ["PAGE /Incidents/Improvement/{number:length(14)}"] = IncidentDetails,
         ["POST /api/v1/incidents/reports/{number:length(14)}/corrective-action"] = OfficerOnly,
         ["POST /api/v1/incidents/reports/{number:length(14)}/timeline"] = OfficerOnly,
         ["POST /api/v1/incidents/reports/{number:length(14)}/tasks"] = OfficerOnly,

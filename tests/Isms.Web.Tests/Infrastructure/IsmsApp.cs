@@ -73,6 +73,8 @@ public abstract class IsmsApp : IAsyncLifetime
             ["Isms:Audit:ChainKey"] = AuditChainKey,
             ["Isms:Audit:CheckpointKey"] = AuditCheckpointKey,
             ["Isms:Audit:CheckpointPath"] = AuditCheckpointPath,
+            // PDFs print in the Chromium the test script installed.
+            ["Isms:Pdf:Chromium"] = Browser.Chromium.ExecutablePath,
         };
         foreach (var (key, value) in await CreateDatabaseAsync())
         {

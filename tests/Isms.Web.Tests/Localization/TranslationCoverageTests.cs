@@ -14,6 +14,7 @@ public sealed partial class TranslationCoverageTests
     private static readonly (string Extension, Regex Pattern)[] KeyPatterns =
     [
         (".cshtml", new Regex(@"(?<![\w.])T\[" + Literal + @"\]")),
+        (".razor", new Regex(@"(?<![\w.])T\[" + Literal + @"\]")),
         (".cs", new Regex(@"(?<![\w.])text\[" + Literal + @"\]")),
         (".cs", new Regex(@"\bDisplay\s*\(\s*Name\s*=\s*" + Literal)),
         (".cs", new Regex(@"\bErrorMessage\s*=\s*" + Literal)),

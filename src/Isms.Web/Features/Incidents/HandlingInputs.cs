@@ -147,4 +147,5 @@ public sealed record ClosureResponse(DateTimeOffset? RequestedAt, Guid? Requeste
 /// An incident in full: the report, its handling and its investigation.
 public sealed record IncidentDetailsResponse(
     ReportResponse Report, int? UnitId, string? UnitName, int? OutageId, InvestigationResponse Investigation, DrillResponse? DrillResults,
-    ClosureResponse Closure, IReadOnlyList<TimelineEntryResponse> Timeline, IReadOnlyList<ReportTaskResponse> Tasks);
+    ClosureResponse Closure, IReadOnlyList<TimelineEntryResponse> Timeline, IReadOnlyList<ReportTaskResponse> Tasks,
+    IReadOnlyList<ImpactInput> Impacts, IReadOnlyList<string> LevelReasons);

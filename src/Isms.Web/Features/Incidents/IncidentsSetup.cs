@@ -16,6 +16,8 @@ public static class IncidentsSetup
         services.AddScoped<SecurityReports>();
         services.AddScoped<ReportIntake>();
         services.AddScoped<IncidentHandling>();
+        services.AddScoped<ImprovementReports>();
+        services.AddSingleton<Platform.Pdf.PdfPrinter>();
         services.AddSingleton<IncidentClock>();
         services.AddScoped<IncidentDeadlineAlerts>();
         services.AddSingleton<IncidentDeadlineJob>();
@@ -41,6 +43,11 @@ public static class IncidentsSetup
 
         read.MapGet($"/reports/{Number}/details", async Task<Results<Ok<IncidentDetailsResponse>, NotFound>> (string number, IncidentHandling handling, CancellationToken ct) =>
             await handling.DetailsAsync(number, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound());
+        read.MapGet($"/reports/{Number}/improvement-report.pdf", async Task<Results<FileContentHttpResult, NotFound>> (string number, string? lang, ImprovementReports documents, CancellationToken ct) =>
+            await documents.PdfAsync(number, ImprovementReports.Language(lang) ?? System.Globalization.CultureInfo.CurrentUICulture, ct) is { } pdf
+                ? TypedResults.File(pdf, "application/pdf", $"{number}-improvement-report.pdf")
+                : TypedResults.NotFound());
+
         var approve = endpoints.MapGroup("/api/v1/incidents").WithTags("Incidents").RequireAuthorization(Policies.IncidentsApprove);
         approve.MapPost($"/reports/{Number}/closure-decision", async (string number, ClosureDecisionInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.DecideClosureAsync(number, input, ct)));
 

@@ -61,6 +61,15 @@ public sealed partial class RuleViolationHandler(IProblemDetailsService problems
             }, exception);
         }
 
+        if (exception is Pdf.PdfUnavailableException unavailable)
+        {
+            return await WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, new ProblemDetails
+            {
+                Type = ProblemSetup.TypeBase + "pdf-unavailable",
+                Title = unavailable.Message,
+            }, exception);
+        }
+
         if (exception is AccessDeniedException denied)
         {
             return await WriteAsync(httpContext, StatusCodes.Status403Forbidden, new ProblemDetails
