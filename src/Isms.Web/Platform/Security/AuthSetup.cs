@@ -66,7 +66,9 @@ public static class AuthSetup
             .AddPolicy(Policies.AvailabilityDetail, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor, Roles.Administrator))
             .AddPolicy(Policies.IncidentsTriage, p => p.RequireRole(Roles.SecurityOfficer))
             .AddPolicy(Policies.IncidentsRead, p => p.RequireRole(Roles.SecurityOfficer, Roles.Auditor))
-            .AddPolicy(Policies.IncidentsObjective, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor));
+            .AddPolicy(Policies.IncidentsObjective, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
+            .AddPolicy(Policies.SanctionsRead, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
+            .AddPolicy(Policies.SanctionsWrite, p => p.RequireRole(Roles.SecurityOfficer));
 
         return services;
     }
