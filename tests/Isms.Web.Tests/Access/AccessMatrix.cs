@@ -38,6 +38,10 @@ public static class AccessMatrix
 
     // The officer is let in, but the report has no such task.
     private const string OfficerUnknownTask = "dd dddd dd hdd d";
+    // Rewards and punishments (policy VIII.A): the handling unit, auditors and managers; a record of
+    // a Keelung person is the Keelung manager's to read, not the other unit's.
+    private const string SanctionsRead = "dd dddd aa aad d";
+    private const string KeelungSanction = "dd dddd ah aad d";
 
     // A heartbeat's token is its credential: anyone may send one; an unknown token is a 404.
     private const string UnknownToken = "hh hhhh hh hhh h";
@@ -252,6 +256,13 @@ public static class AccessMatrix
         ["PUT /api/v1/incidents/reports/{number:length(14)}/times"] = OfficerOnly,
         ["PAGE /Incidents/Report"] = SignedIn,
         ["PAGE /Incidents/Mine"] = SignedIn,
+        ["GET /api/v1/incidents/sanctions/"] = SanctionsRead,
+        ["GET /api/v1/incidents/sanctions/{id:int}"] = KeelungSanction,
+        ["POST /api/v1/incidents/sanctions/"] = OfficerOnly, // the empty body is refused (400) once the officer is let in
+        ["PUT /api/v1/incidents/sanctions/{id:int}"] = OfficerOnly,
+        ["PAGE /Incidents/Sanctions"] = SanctionsRead,
+        ["PAGE /Incidents/Sanctions/Index"] = SanctionsRead,
+        ["PAGE /Incidents/Sanctions/Edit/{id:int?}"] = OfficerOnly,
         ["PAGE /Availability"] = SignedIn,
         ["PAGE /Availability/Index"] = SignedIn,
         ["PAGE /Availability/Services/{id:int}"] = SignedIn,

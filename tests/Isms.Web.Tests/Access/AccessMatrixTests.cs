@@ -26,6 +26,8 @@ public abstract class AccessMatrixTests(IsmsApp app)
         public AvailabilityFixture Availability { get; init; } = null!;
 
         public string Report { get; init; } = "";
+
+        public int Sanction { get; init; }
     }
 
     private async Task<World> ArrangeAsync()
@@ -56,6 +58,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
             Qa = await QaFixture.ArrangeAsync(app, person.Id, keelung),
             Availability = await AvailabilityFixture.ArrangeAsync(app),
             Report = await IncidentFixture.ArrangeAsync(app),
+            Sanction = await IncidentFixture.SanctionAsync(app, person.Id, keelung),
         };
     }
 
@@ -97,6 +100,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
             _ when route.Contains("vailability/monitor", StringComparison.OrdinalIgnoreCase) => w.Availability.Monitor.ToString(),
             _ when route.Contains("vailability/outage", StringComparison.OrdinalIgnoreCase) => w.Availability.Outage.ToString(),
             _ when route.Contains("vailability/maintenance", StringComparison.OrdinalIgnoreCase) => w.Availability.Maintenance.ToString(),
+            _ when route.Contains("anctions", StringComparison.Ordinal) => w.Sanction.ToString(),
             _ when route.Contains("/incidents/", StringComparison.Ordinal) => "999999",
             _ when route.Contains("qa-forms", StringComparison.Ordinal) => w.Qa.AttachmentId.ToString(),
             _ when route.Contains("ategor", StringComparison.Ordinal) => w.Qa.CategoryId.ToString(),

@@ -28,4 +28,24 @@ public static class IncidentFixture
         await db.SaveChangesAsync();
         return report.Number;
     }
+
+    /// A reward of a person of the Keelung unit: its manager reads it, the other unit's manager does not.
+    public static async Task<int> SanctionAsync(IsmsApp app, int personId, int unitId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IsmsDbContext>();
+        var sanction = new Sanction
+        {
+            PersonId = personId,
+            UnitId = unitId,
+            Kind = SanctionKind.Reward,
+            Decision = "A commendation for reporting the banner.",
+            DecidedOn = new DateOnly(2026, 1, 5),
+            DecidedBy = "Personnel review committee",
+            RecordedAt = TimeProvider.System.GetUtcNow(),
+        };
+        db.Add(sanction);
+        await db.SaveChangesAsync();
+        return sanction.Id;
+    }
 }

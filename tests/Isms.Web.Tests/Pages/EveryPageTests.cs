@@ -31,6 +31,7 @@ public abstract class EveryPageTests(IsmsApp app)
             "/ServiceDesk", "/ServiceDesk?status=all&sort=-received&page=2", "/ServiceDesk?atRisk=true", "/ServiceDesk/New",
             "/ServiceDesk/Achievement", "/ServiceDesk/Achievement?year=2025", "/ServiceDesk/Settings", "/ServiceDesk/Category", "/ServiceDesk/Category/1",
             "/Calendar", "/Calendar?year=2025", "/Calendar?year=2031",
+            "/Incidents/Sanctions", "/Incidents/Sanctions?kind=punishment&year=2026", "/Incidents/Sanctions/Edit",
         })
         {
             data.Add(path, "en");

@@ -1,4 +1,5 @@
 using Isms.Core.Calendars;
+using Isms.Web.Features.Incidents.Sanctions;
 using Isms.Web.Platform.Localization;
 using Isms.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +19,7 @@ public static class IncidentsSetup
         services.AddScoped<IncidentHandling>();
         services.AddScoped<ImprovementReports>();
         services.AddSingleton<Platform.Pdf.PdfPrinter>();
+        services.AddScoped<SanctionRecords>();
         services.AddSingleton<IncidentClock>();
         services.AddScoped<IncidentDeadlineAlerts>();
         services.AddSingleton<IncidentDeadlineJob>();
@@ -67,6 +69,7 @@ public static class IncidentsSetup
         triage.MapPut($"/reports/{Number}/investigation", async (string number, InvestigationInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.InvestigationAsync(number, input, ct)));
         triage.MapPut($"/reports/{Number}/drill", async (string number, DrillResultsInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.DrillResultsAsync(number, input, ct)));
         triage.MapPost($"/reports/{Number}/closure-request", async (string number, ClosureRequestInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.RequestClosureAsync(number, input, ct)));
+        endpoints.MapSanctions();
         return endpoints;
     }
 

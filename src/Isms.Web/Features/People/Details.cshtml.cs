@@ -27,7 +27,12 @@ public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, I
 
     public bool CanWrite { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    /// The person's rewards and punishments, for those who may read them (null for the others).
+    public IReadOnlyList<Incidents.Sanctions.SanctionResponse>? Sanctions { get; private set; }
+
+    public bool CanWriteSanctions { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, [FromServices] Incidents.Sanctions.SanctionRecords sanctions, CancellationToken cancellationToken)
     {
         if (await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, cancellationToken), id, today.Date, cancellationToken) is not { } person)
         {
@@ -41,6 +46,12 @@ public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, I
         CanWrite = (await authorization.AuthorizeAsync(User, Policies.PeopleWrite)).Succeeded;
         CanSetClearance = (await authorization.AuthorizeAsync(User, Policies.ClearanceWrite)).Succeeded;
         CanCreateAccount = person.AccountUserName is null && (await authorization.AuthorizeAsync(User, Policies.AccountsAdmin)).Succeeded;
+        if ((await authorization.AuthorizeAsync(User, Policies.SanctionsRead)).Succeeded)
+        {
+            Sanctions = (await sanctions.ListAsync(new() { PersonId = id, PageSize = 10 }, cancellationToken)).Items;
+            CanWriteSanctions = (await authorization.AuthorizeAsync(User, Policies.SanctionsWrite)).Succeeded;
+        }
+
         return Page();
     }
 

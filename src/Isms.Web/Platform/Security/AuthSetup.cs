@@ -67,7 +67,9 @@ public static class AuthSetup
             .AddPolicy(Policies.IncidentsTriage, p => p.RequireRole(Roles.SecurityOfficer))
             .AddPolicy(Policies.IncidentsRead, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
             .AddPolicy(Policies.IncidentsApprove, p => p.RequireRole(Roles.Manager))
-            .AddPolicy(Policies.IncidentsObjective, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor));
+            .AddPolicy(Policies.IncidentsObjective, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
+            .AddPolicy(Policies.SanctionsRead, p => p.RequireRole(Roles.SecurityOfficer, Roles.Manager, Roles.Auditor))
+            .AddPolicy(Policies.SanctionsWrite, p => p.RequireRole(Roles.SecurityOfficer));
 
         return services;
     }

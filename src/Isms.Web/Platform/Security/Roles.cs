@@ -75,4 +75,11 @@ public static class Policies
 
     /// The half-yearly incident objective: the handling unit, managers and auditors.
     public const string IncidentsObjective = "incidents.objective";
+
+    /// Rewards and punishments (policy VIII.A): the handling unit, auditors, and managers for
+    /// their own units' people.
+    public const string SanctionsRead = "sanctions.read";
+
+    /// Record and correct rewards and punishments: the handling unit.
+    public const string SanctionsWrite = "sanctions.write";
 }
