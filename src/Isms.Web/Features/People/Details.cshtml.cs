@@ -1,6 +1,7 @@
 using Isms.Web.Data;
 using Isms.Web.Features.Access;
 using Isms.Web.Features.Organisation;
+using Isms.Web.Platform.Errors;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
@@ -55,7 +56,7 @@ public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, I
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeactivateAsync(int id, PersonWrites writes, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeactivateAsync(int id, [FromServices] PersonWrites writes, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.PeopleWrite)).Succeeded)
         {
@@ -67,7 +68,7 @@ public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, I
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostReactivateAsync(int id, PersonWrites writes, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReactivateAsync(int id, [FromServices] PersonWrites writes, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.PeopleWrite)).Succeeded)
         {
@@ -79,14 +80,20 @@ public sealed class DetailsModel(IsmsDbContext db, Caller caller, Today today, I
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostClearanceAsync(int id, int clearance, bool agreementSigned, AccessWrites access, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostClearanceAsync(
+        int id, int clearance, bool agreementSigned, [FromServices] AccessWrites access, [FromServices] Incidents.Sanctions.SanctionRecords sanctions, CancellationToken cancellationToken)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.ClearanceWrite)).Succeeded)
         {
             return Forbid();
         }
 
-        await access.SetClearanceAsync(id, new ClearanceRequest(clearance, agreementSigned), cancellationToken);
+        // A refused clearance (above the officer's own, say) is shown beside the field, not as an error page.
+        if (!await ModelState.TryWriteAsync("Clearance", () => access.SetClearanceAsync(id, new ClearanceRequest(clearance, agreementSigned), cancellationToken)))
+        {
+            return await OnGetAsync(id, sanctions, cancellationToken);
+        }
+
         TempData["Notice"] = "The clearance was saved.";
         return RedirectToPage(new { id });
     }
