@@ -28,6 +28,9 @@ public static class AccessMatrix
 
     // Somebody else's security report: the handling unit and auditors read it, everyone else gets 404.
     private const string OthersReport = "dd hhhh hh aah h";
+    // Adding files to somebody else's report: hidden from those who may not see it; the handling
+    // unit and auditors see it but are not its reporter (the officer adds evidence instead).
+    private const string OthersReportFiles = "dd hhhh hh ddh h";
     private const string IncidentObjective = "dd dddd aa aad d";
 
     // A heartbeat's token is its credential: anyone may send one; an unknown token is a 404.
@@ -230,6 +233,10 @@ public static class AccessMatrix
         ["POST /api/v1/incidents/reports/{number:length(14)}/reject"] = OfficerOnly,
         ["POST /api/v1/incidents/reports/{number:length(14)}/confirm"] = OfficerOnly,
         ["PUT /api/v1/incidents/reports/{number:length(14)}/times"] = OfficerOnly,
+        ["GET /api/v1/incidents/reports/{number:length(14)}/files"] = OthersReport,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/files"] = OthersReportFiles,
+        ["GET /api/v1/incidents/reports/{number:length(14)}/files/{id:int}"] = OthersReport,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/evidence"] = OfficerOnly,
         ["PAGE /Incidents/Report"] = SignedIn,
         ["PAGE /Incidents/Mine"] = SignedIn,
         ["PAGE /Availability"] = SignedIn,

@@ -15,6 +15,7 @@ public static class IncidentsSetup
         services.AddScoped<LevelPreview>();
         services.AddScoped<SecurityReports>();
         services.AddScoped<ReportIntake>();
+        services.AddScoped<ReportFiles>();
         services.AddSingleton<IncidentClock>();
         services.AddScoped<IncidentDeadlineAlerts>();
         services.AddSingleton<IncidentDeadlineJob>();
@@ -47,6 +48,7 @@ public static class IncidentsSetup
         triage.MapPost($"/reports/{Number}/reject", async (string number, RejectInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.RejectAsync(number, input, ct)));
         triage.MapPut($"/reports/{Number}/times", async (string number, HandlingTimesInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.TimesAsync(number, input, ct)));
         triage.MapPost($"/reports/{Number}/confirm", async (string number, ConfirmInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.ConfirmAsync(number, input, ct)));
+        endpoints.MapReportFiles();
         return endpoints;
     }
 
