@@ -238,6 +238,9 @@ public static class AccessMatrix
         ["GET /api/v1/incidents/reports/{number:length(14)}/files/{id:int}"] = OthersReport,
         ["POST /api/v1/incidents/reports/{number:length(14)}/evidence"] = OfficerOnly,
         ["PAGE /Incidents/Report"] = SignedIn,
+        ["POST /api/v1/incidents/report-links"] = Anyone, // the empty body is refused (400); any address is 202
+        ["PAGE /Incidents/Link"] = Anyone,
+        ["PAGE /Incidents/Link/{token}"] = Anyone, // an unknown link shows its message
         ["PAGE /Incidents/Mine"] = SignedIn,
         ["PAGE /Availability"] = SignedIn,
         ["PAGE /Availability/Index"] = SignedIn,

@@ -15,6 +15,14 @@ public static partial class Forms
         return await client.PostAsync(url, new FormUrlEncodedContent(values));
     }
 
+    /// The antiforgery token of a page's form.
+    public static string TokenOf(string html)
+    {
+        var token = Token().Match(html);
+        Assert.True(token.Success, "No antiforgery token on the page");
+        return token.Groups[1].Value;
+    }
+
     /// The same, as multipart/form-data with files (name, content) in the field "Attachments".
     public static async Task<HttpResponseMessage> PostWithFilesAsync(HttpClient client, string page, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<(string Name, byte[] Content)> files)
     {

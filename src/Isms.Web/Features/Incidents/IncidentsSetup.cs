@@ -16,6 +16,8 @@ public static class IncidentsSetup
         services.AddScoped<SecurityReports>();
         services.AddScoped<ReportIntake>();
         services.AddScoped<ReportFiles>();
+        services.AddScoped<ReportLinks>();
+        services.AddSingleton<ReportLinkLimits>();
         services.AddSingleton<IncidentClock>();
         services.AddScoped<IncidentDeadlineAlerts>();
         services.AddSingleton<IncidentDeadlineJob>();
@@ -49,6 +51,7 @@ public static class IncidentsSetup
         triage.MapPut($"/reports/{Number}/times", async (string number, HandlingTimesInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.TimesAsync(number, input, ct)));
         triage.MapPost($"/reports/{Number}/confirm", async (string number, ConfirmInput input, SecurityReports reports, CancellationToken ct) => TypedResults.Ok(await reports.ConfirmAsync(number, input, ct)));
         endpoints.MapReportFiles();
+        endpoints.MapReportLinks();
         return endpoints;
     }
 

@@ -27,10 +27,7 @@ public sealed class ReportModel(ReportIntake reports, AgencyTime agency) : PageM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (NoticedLocal is { } local)
-        {
-            Input = Input with { NoticedAt = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), agency.Zone.GetUtcOffset(local)) };
-        }
+        Input = Input.Noticed(NoticedLocal, agency);
 
         OwnReportResponse? sent = null;
         if (ModelState.IsValid)

@@ -1,3 +1,4 @@
+using Isms.Core.Calendars;
 using Isms.Web.Platform.Files;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -8,6 +9,11 @@ public static class ReportForm
 {
     /// The field of the file input.
     public const string Attachments = FileChecks.Field;
+
+    /// The report with the time it was noticed, as typed in Taipei time (empty for now).
+    public static ReportInput Noticed(this ReportInput input, DateTime? local, AgencyTime agency) => local is { } typed
+        ? input with { NoticedAt = new DateTimeOffset(DateTime.SpecifyKind(typed, DateTimeKind.Unspecified), agency.Zone.GetUtcOffset(typed)) }
+        : input;
 
     /// File errors come back for "Input.Attachments"; they belong beside the file input.
     public static void MoveToFileField(this ModelStateDictionary modelState)
