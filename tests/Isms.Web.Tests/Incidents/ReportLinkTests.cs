@@ -179,6 +179,24 @@ public abstract partial class ReportLinkTests(IsmsApp app, StoppedClock clock)
     }
 
     [Fact]
+    public async Task LinkForm_WithABadFile_FieldError_NothingStored_TheLinkStillWorks()
+    {
+        var person = await AddPersonAsync(await app.AddUnitAsync(null));
+        var token = await RequestLinkAsync(person);
+        var client = app.AnonymousClient();
+        KeyValuePair<string, string>[] fields = [new("Input.Kind", "Incident"), new("Input.Description", "A mail asked me to sign in to a look-alike site.")];
+        using (var refused = await Forms.PostWithFilesAsync(client, $"/Incidents/Link/{token}", fields, [("mail.pdf", "not a pdf"u8.ToArray())]))
+        {
+            Assert.Matches("data-valmsg-for=\"Attachments\"[^>]*>[^<]+", await refused.Content.ReadAsStringAsync());
+        }
+
+        Assert.False(await app.QueryAsync(db => db.Set<SecurityReport>().AnyAsync(r => r.ReporterPersonId == person.Id)));
+        using var sent = await Forms.PostWithFilesAsync(client, $"/Incidents/Link/{token}", fields, [("mail.eml", "From: it-support@examp1e.com"u8.ToArray())]);
+        Assert.Matches(@"SR-\d{4}-\d{6}", await sent.Content.ReadAsStringAsync());
+        Assert.True(await app.QueryAsync(db => db.Set<SecurityReport>().AnyAsync(r => r.ReporterPersonId == person.Id)));
+    }
+
+    [Fact]
     public async Task LinkForm_WithoutTheAntiforgeryToken_IsRefused()
     {
         var person = await AddPersonAsync(await app.AddUnitAsync(null));
