@@ -15,6 +15,7 @@ using Isms.Web.Features.Tokens;
 using Isms.Web.Platform.Backup;
 using Isms.Web.Platform.Demo;
 using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Files;
 using Isms.Web.Platform.Health;
 using Isms.Web.Platform.Localization;
 using Isms.Web.Platform.Security;
@@ -54,6 +55,7 @@ public static class IsmsWebApp
         services.AddIsmsProblems();
         services.AddIsmsHealth();
         services.AddIsmsLocalization();
+        services.AddIsmsFiles();
         services.AddIsmsAuth(builder.Configuration);
         services.AddIsmsForwardedHeaders(builder.Configuration);
         services.AddValidation();

@@ -28,6 +28,9 @@ public static class AccessMatrix
 
     // Somebody else's security report: the handling unit and auditors read it, everyone else gets 404.
     private const string OthersReport = "dd hhhh hh aah h";
+    // Adding files to somebody else's report: hidden from those who may not see it; the handling
+    // unit and auditors see it but are not its reporter (the officer adds evidence instead).
+    private const string OthersReportFiles = "dd hhhh hh ddh h";
     private const string IncidentObjective = "dd dddd aa aad d";
 
     // The same report in full: managers may read incidents, but this one is of no unit of theirs.
@@ -254,7 +257,14 @@ public static class AccessMatrix
         ["POST /api/v1/incidents/reports/{number:length(14)}/reject"] = OfficerOnly,
         ["POST /api/v1/incidents/reports/{number:length(14)}/confirm"] = OfficerOnly,
         ["PUT /api/v1/incidents/reports/{number:length(14)}/times"] = OfficerOnly,
+        ["GET /api/v1/incidents/reports/{number:length(14)}/files"] = OthersReport,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/files"] = OthersReportFiles,
+        ["GET /api/v1/incidents/reports/{number:length(14)}/files/{id:int}"] = OthersReport,
+        ["POST /api/v1/incidents/reports/{number:length(14)}/evidence"] = OfficerOnly,
         ["PAGE /Incidents/Report"] = SignedIn,
+        ["POST /api/v1/incidents/report-links"] = Anyone, // the empty body is refused (400); any address is 202
+        ["PAGE /Incidents/Link"] = Anyone,
+        ["PAGE /Incidents/Link/{token}"] = Anyone, // an unknown link shows its message
         ["PAGE /Incidents/Mine"] = SignedIn,
         ["GET /api/v1/incidents/sanctions/"] = SanctionsRead,
         ["GET /api/v1/incidents/sanctions/{id:int}"] = KeelungSanction,

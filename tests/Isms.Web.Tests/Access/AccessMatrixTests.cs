@@ -28,6 +28,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
         public string Report { get; init; } = "";
 
         public int Sanction { get; init; }
+        public int ReportFile { get; init; }
     }
 
     private async Task<World> ArrangeAsync()
@@ -53,12 +54,14 @@ public abstract class AccessMatrixTests(IsmsApp app)
         // The account the administrator's account endpoints act on (reset, lock, disable…), so that
         // no principal of the table loses its session midway.
         var target = await app.CreateUserAsync("target-" + Api.Unique(), Roles.Staff);
+        var report = await IncidentFixture.ArrangeAsync(app);
         return new World(root, keelung, taichung, vendor1, vendor2, document, person.Id, responsibility.Id, target.Id, service.Id, token.Token.Id)
         {
             Qa = await QaFixture.ArrangeAsync(app, person.Id, keelung),
             Availability = await AvailabilityFixture.ArrangeAsync(app),
-            Report = await IncidentFixture.ArrangeAsync(app),
             Sanction = await IncidentFixture.SanctionAsync(app, person.Id, keelung),
+            Report = report,
+            ReportFile = await IncidentFixture.AddFileAsync(app, report),
         };
     }
 
@@ -101,8 +104,9 @@ public abstract class AccessMatrixTests(IsmsApp app)
             _ when route.Contains("vailability/outage", StringComparison.OrdinalIgnoreCase) => w.Availability.Outage.ToString(),
             _ when route.Contains("vailability/maintenance", StringComparison.OrdinalIgnoreCase) => w.Availability.Maintenance.ToString(),
             _ when route.Contains("anctions", StringComparison.Ordinal) => w.Sanction.ToString(),
-            _ when route.Contains("/incidents/", StringComparison.Ordinal) => "999999",
             _ when route.Contains("qa-forms", StringComparison.Ordinal) => w.Qa.AttachmentId.ToString(),
+            _ when route.Contains("/incidents/", StringComparison.Ordinal) && route.Contains("/files/", StringComparison.Ordinal) => w.ReportFile.ToString(),
+            _ when route.Contains("/incidents/", StringComparison.Ordinal) => "999999",
             _ when route.Contains("ategor", StringComparison.Ordinal) => w.Qa.CategoryId.ToString(),
             _ when route.Contains("closures", StringComparison.Ordinal) => w.Qa.ClosureId.ToString(),
             _ when route.Contains("ocuments", StringComparison.Ordinal) => w.Document.ToString(),

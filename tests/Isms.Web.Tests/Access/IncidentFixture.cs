@@ -48,4 +48,25 @@ public static class IncidentFixture
         await db.SaveChangesAsync();
         return sanction.Id;
     }
+
+    /// A file of that report, sent by its reporter.
+    public static async Task<int> AddFileAsync(IsmsApp app, string number)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IsmsDbContext>();
+        var content = "version banner: gateway 2.4.1"u8.ToArray();
+        var file = new ReportFile
+        {
+            ReportId = db.Set<SecurityReport>().Single(r => r.Number == number).Id,
+            FileName = "banner.txt",
+            ContentType = "text/plain",
+            Size = content.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+            Content = content,
+            UploadedAt = TimeProvider.System.GetUtcNow(),
+        };
+        db.Add(file);
+        await db.SaveChangesAsync();
+        return file.Id;
+    }
 }

@@ -20,6 +20,9 @@ public static class IncidentsSetup
         services.AddScoped<ImprovementReports>();
         services.AddSingleton<Platform.Pdf.PdfPrinter>();
         services.AddScoped<SanctionRecords>();
+        services.AddScoped<ReportFiles>();
+        services.AddScoped<ReportLinks>();
+        services.AddSingleton<ReportLinkLimits>();
         services.AddSingleton<IncidentClock>();
         services.AddScoped<IncidentDeadlineAlerts>();
         services.AddSingleton<IncidentDeadlineJob>();
@@ -70,6 +73,8 @@ public static class IncidentsSetup
         triage.MapPut($"/reports/{Number}/drill", async (string number, DrillResultsInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.DrillResultsAsync(number, input, ct)));
         triage.MapPost($"/reports/{Number}/closure-request", async (string number, ClosureRequestInput input, IncidentHandling handling, CancellationToken ct) => TypedResults.Ok(await handling.RequestClosureAsync(number, input, ct)));
         endpoints.MapSanctions();
+        endpoints.MapReportFiles();
+        endpoints.MapReportLinks();
         return endpoints;
     }
 

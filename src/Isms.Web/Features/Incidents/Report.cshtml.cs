@@ -1,5 +1,6 @@
 using Isms.Core.Calendars;
 using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Files;
 using Isms.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,9 @@ namespace Isms.Web.Features.Incidents;
 
 /// "Report a security problem": the channel every signed-in person reaches from every page.
 [Authorize(Policy = Policies.RecordsRead)]
-public sealed class ReportModel(ReportIntake reports, AgencyTime agency) : PageModel
+[RequestSizeLimit(FileChecks.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = FileChecks.MaxRequestBytes)]
+public sealed class ReportModel(ReportIntake reports, AgencyTime agency) : PageModel, IReportFormPage
 {
     [BindProperty]
     public ReportInput Input { get; set; } = new();
@@ -24,19 +27,18 @@ public sealed class ReportModel(ReportIntake reports, AgencyTime agency) : PageM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (NoticedLocal is { } local)
-        {
-            Input = Input with { NoticedAt = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), agency.Zone.GetUtcOffset(local)) };
-        }
+        Input = Input.Noticed(NoticedLocal, agency);
 
         OwnReportResponse? sent = null;
         if (ModelState.IsValid)
         {
-            await ModelState.TryWriteAsync(nameof(Input), async () => sent = await reports.SubmitAsync(Input, cancellationToken));
+            var files = await Uploads.ReadAsync(Request.HasFormContentType ? Request.Form.Files : null, cancellationToken);
+            await ModelState.TryWriteAsync(nameof(Input), async () => sent = await reports.SubmitAsync(Input, files, cancellationToken));
         }
 
         if (sent is null)
         {
+            ModelState.MoveToFileField();
             return Page();
         }
 

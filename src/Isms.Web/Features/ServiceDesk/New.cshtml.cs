@@ -1,6 +1,7 @@
 using Isms.Web.Data;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Files;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
@@ -48,7 +49,7 @@ public sealed class NewModel(IsmsDbContext db, QaFormWrites writes, QaFormAccess
         QaForm? form = null;
         if (ModelState.IsValid)
         {
-            var files = await QaUploads.ReadAsync(Request.Form.Files, cancellationToken);
+            var files = await Uploads.ReadAsync(Request.Form.Files, cancellationToken);
             await ModelState.TryWriteAsync(nameof(Input), async () => form = await writes.SubmitAsync(Input, files, QaChannel.Web, cancellationToken));
         }
 

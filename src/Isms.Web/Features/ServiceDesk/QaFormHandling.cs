@@ -4,6 +4,7 @@ using Isms.Web.Features.Access;
 using Isms.Web.Features.Calendar;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Files;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;

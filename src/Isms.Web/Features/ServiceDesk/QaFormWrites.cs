@@ -6,6 +6,7 @@ using Isms.Web.Features.Access;
 using Isms.Web.Features.Calendar;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Files;
 using Isms.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

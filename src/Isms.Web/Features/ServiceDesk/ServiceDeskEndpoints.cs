@@ -1,4 +1,5 @@
 using Isms.Web.Features.Audit;
+using Isms.Web.Platform.Files;
 using Isms.Web.Platform.Paging;
 using Isms.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -87,7 +88,7 @@ public static class ServiceDeskEndpoints
             return TypedResults.BadRequest("Send the files as multipart/form-data.");
         }
 
-        var files = await QaUploads.ReadAsync((await request.ReadFormAsync(ct)).Files, ct);
+        var files = await Uploads.ReadAsync((await request.ReadFormAsync(ct)).Files, ct);
         var added = await handling.AttachAsync(number, files, ct);
         return TypedResults.Ok(added.Select(a => new QaAttachmentResponse(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt)).ToList());
     }

@@ -1,5 +1,6 @@
 using Isms.Web.Data;
 using Isms.Web.Platform.Errors;
+using Isms.Web.Platform.Files;
 using Isms.Web.Platform.Security;
 using Isms.Web.Platform.Time;
 using Microsoft.AspNetCore.Authorization;
@@ -58,7 +59,7 @@ public sealed class DetailsModel(IsmsDbContext db, QaFormReads reads, QaFormHand
 
     public async Task<IActionResult> OnPostAttachAsync(string number, CancellationToken cancellationToken)
     {
-        var files = await QaUploads.ReadAsync(Request.Form.Files, cancellationToken);
+        var files = await Uploads.ReadAsync(Request.Form.Files, cancellationToken);
         return await ActAsync(number, () => handling.AttachAsync(number, files, cancellationToken), "The files were attached.", cancellationToken, validateNote: false);
     }
 
