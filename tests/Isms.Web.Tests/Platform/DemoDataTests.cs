@@ -56,6 +56,25 @@ public abstract class DemoDataTests(IsmsApp app)
         Assert.NotNull(year.Availability);
         var hours = await app.QueryAsync(db => db.Set<MonitorRollup>().CountAsync(r => r.Size == Isms.Core.Availability.RollupSize.Hour));
         Assert.InRange(hours, 5 * 8_700, 5 * 8_800);
+
+        // Two years of security reports (issue 6): mostly weaknesses and rejected reports, a few graded
+        // incidents with timelines, drills counted apart, the objective met.
+        var reports = await auditor.GetAsync<List<Isms.Web.Features.Incidents.ReportResponse>>("/api/v1/incidents/reports?take=1000");
+        Assert.InRange(reports.Count, 40, 120);
+        Assert.Subset(reports.Select(r => r.ReportedAt.Year).ToHashSet(), new HashSet<int> { 2025, 2026 });
+        var confirmed = reports.Where(r => r.Status == Isms.Web.Features.Incidents.ReportStatus.Confirmed).ToList();
+        Assert.InRange(confirmed.Count, 4, 8);
+        Assert.True(reports.Count(r => r.Status is Isms.Web.Features.Incidents.ReportStatus.Rejected or Isms.Web.Features.Incidents.ReportStatus.Actioned) > confirmed.Count * 3);
+        Assert.Contains(confirmed, r => r.Major == true && r.ClosedAt != null);
+        Assert.Equal(2, confirmed.Count(r => r.Drill));
+        var major = await auditor.GetAsync<Isms.Web.Features.Incidents.IncidentDetailsResponse>($"/api/v1/incidents/reports/{confirmed.First(r => r.Major == true).Number}/details");
+        Assert.True(major.Timeline.Count >= 4);
+        Assert.NotNull(major.Investigation.RootCause);
+        Assert.NotNull(major.OutageId);
+        var h2 = await auditor.GetAsync<Isms.Web.Features.Incidents.ObjectiveResponse>("/api/v1/incidents/objective?year=2025&half=2");
+        Assert.True(h2.Met);
+        Assert.Equal(1, h2.Drills);
+        Assert.True(await app.QueryAsync(db => db.Set<Isms.Web.Features.Incidents.Sanction>().CountAsync()) >= 1);
     }
 }
 

@@ -17,6 +17,7 @@ public static class IncidentsSetup
         services.AddScoped<SecurityReports>();
         services.AddScoped<ReportIntake>();
         services.AddScoped<IncidentHandling>();
+        services.AddScoped<Platform.Demo.IDemoData, IncidentsDemoData>();
         services.AddScoped<ImprovementReports>();
         services.AddSingleton<Platform.Pdf.PdfPrinter>();
         services.AddScoped<SanctionRecords>();
