@@ -250,6 +250,9 @@ public static class AccessMatrix
         ["PUT /api/v1/incidents/reports/{number:length(14)}/times"] = OfficerOnly,
         ["PAGE /Incidents/Report"] = SignedIn,
         ["PAGE /Incidents/Mine"] = SignedIn,
+        ["PAGE /Incidents"] = IncidentObjective, // managers see their units' reports only
+        ["PAGE /Incidents/Index"] = IncidentObjective,
+        ["PAGE /Incidents/Details/{number}"] = IncidentDetails,
         ["PAGE /Availability"] = SignedIn,
         ["PAGE /Availability/Index"] = SignedIn,
         ["PAGE /Availability/Services/{id:int}"] = SignedIn,
