@@ -233,7 +233,9 @@ public sealed class DetailsModel(
         {
             Impacts = Facts.Impacts.Select(ImpactRow.Of).ToList(),
             OccurredAt = agency.ToLocalInput(r.OccurredAt),
-            AwareAt = agency.ToLocalInput(r.AwareAt),
+            // Aware when it was reported unless the officer said otherwise: the field stays empty
+            // then, and the exact instant of the report is kept.
+            AwareAt = r.AwareAt == r.ReportedAt ? null : agency.ToLocalInput(r.AwareAt),
             Drill = r.Drill,
             DrillKind = details.DrillResults?.Kind,
             Version = r.Version,
