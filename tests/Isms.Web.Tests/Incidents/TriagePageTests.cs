@@ -120,6 +120,52 @@ public sealed class TriagePageTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Officer_WorksAWeaknessAndADrill_ThroughTheSmallForms()
+    {
+        var (staff, unit) = await ReporterAsync();
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        var owner = (await app.QueryAsync(db => db.Set<Isms.Web.Features.People.Person>().Where(p => p.UnitId == unit).Select(p => p.Id).SingleAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var weakness = await ReportAsync(staff, "Suggestion", "Lock the screens of the scanner PCs after 5 minutes.");
+        var url = $"/Incidents/Details/{weakness}";
+
+        using (var noOwner = await Forms.PostAsync(officer, url, [new("Action.Title", "Screen lock policy"), new("Action.DueOn", "2027-01-31"), new("Action.Version", "0")], "Action"))
+        {
+            Assert.Matches("data-valmsg-for=\"Action.OwnerPersonId\"[^>]*>Choose who owns it.", await noOwner.Content.ReadAsStringAsync());
+        }
+
+        await (await Forms.PostAsync(officer, url, [new("Action.Title", "Screen lock policy"), new("Action.OwnerPersonId", owner), new("Action.DueOn", "2027-01-31"), new("Action.Version", "0")], "Action")).ExpectAsync(HttpStatusCode.Redirect);
+        Assert.Equal(ReportStatus.Actioned, await StatusAsync(weakness));
+        var task = await app.QueryAsync(db => db.Set<ReportTask>().AsNoTracking().SingleAsync(t => t.Title == "Screen lock policy"));
+        Assert.Contains("Screen lock policy", await officer.GetStringAsync(url), StringComparison.Ordinal);
+        await (await Forms.PostAsync(officer, url, [new("taskId", task.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("done", "true"), new("version", "0")], "TaskDone")).ExpectAsync(HttpStatusCode.Redirect);
+        Assert.NotNull(await app.QueryAsync(db => db.Set<ReportTask>().Where(t => t.Id == task.Id).Select(t => t.DoneAt).SingleAsync()));
+
+        using (var noText = await Forms.PostAsync(officer, url, [new("Entry.Text", "")], "Entry"))
+        {
+            Assert.Matches("data-valmsg-for=\"Entry.Text\"[^>]*>Say what was done or learnt.", await noText.Content.ReadAsStringAsync());
+        }
+
+        await (await Forms.PostAsync(officer, url, [new("Entry.Text", "Asked the desk to roll out the policy."), new("Entry.At", "2025-06-01T09:00")], "Entry")).ExpectAsync(HttpStatusCode.Redirect);
+        Assert.Contains("Asked the desk to roll out the policy.", await officer.GetStringAsync(url), StringComparison.Ordinal);
+
+        var drill = await ReportAsync(staff, "Incident", "Phishing drill of the first half.");
+        var drillUrl = $"/Incidents/Details/{drill}";
+        await (await Forms.PostAsync(officer, drillUrl,
+        [
+            new("Grade.Impacts[0].Aspect", "Confidentiality"), new("Grade.Impacts[0].Scope", "NonCore"), new("Grade.Impacts[0].Severity", "Minor"),
+            new("Grade.Drill", "true"), new("Grade.DrillKind", "SocialEngineering"), new("Grade.Version", "0"),
+        ], "Grade")).ExpectAsync(HttpStatusCode.Redirect);
+        using (var tooMany = await Forms.PostAsync(officer, drillUrl, [new("DrillResults.DrillKind", "SocialEngineering"), new("DrillResults.Participants", "40"), new("DrillResults.Failures", "41"), new("DrillResults.Version", "1")], "DrillResults"))
+        {
+            Assert.Matches("data-valmsg-for=\"DrillResults.Failures\"[^>]*>No more can fail than took part.", await tooMany.Content.ReadAsStringAsync());
+        }
+
+        await (await Forms.PostAsync(officer, drillUrl, [new("DrillResults.DrillKind", "SocialEngineering"), new("DrillResults.Participants", "40"), new("DrillResults.Failures", "3"), new("DrillResults.Reported", "31"), new("DrillResults.Version", "1")], "DrillResults")).ExpectAsync(HttpStatusCode.Redirect);
+        var stored = await app.QueryAsync(db => db.Set<SecurityReport>().AsNoTracking().SingleAsync(r => r.Number == drill));
+        Assert.Equal((true, DrillKind.SocialEngineering, 40, 3, 31), (stored.Drill, stored.DrillKind!.Value, stored.DrillParticipants!.Value, stored.DrillFailures!.Value, stored.DrillReported!.Value));
+    }
+
+    [Fact]
     public async Task ManagerOfAnotherUnit_404_Staff_Denied()
     {
         var (staff, _) = await ReporterAsync();

@@ -32,13 +32,13 @@ public sealed class IncidentText(IStringLocalizer<SharedResource> text, TimeProv
 
     public string Scope(ImpactScope scope) => scope switch
     {
-        ImpactScope.NonCore => text["Non-core business"],
-        ImpactScope.Core => text["Core business"],
+        ImpactScope.NonCore => text["Non-core business or systems"],
+        ImpactScope.Core => text["Core business or systems"],
         ImpactScope.OfficialSecret => text["Official secrets or sensitive information"],
-        _ => text["National secrets"],
+        _ => text["National secret information"],
     };
 
-    public string Severity(ImpactSeverity severity) => severity == ImpactSeverity.Serious ? text["Serious"] : text["Minor"];
+    public string Severity(ImpactSeverity severity) => severity == ImpactSeverity.Serious ? text["Serious impact"] : text["Minor impact"];
 
     public string DrillKind(DrillKind kind) => kind == Incidents.DrillKind.SocialEngineering ? text["Social engineering (e.g. phishing mail)"] : text["Incident response"];
 
