@@ -273,6 +273,9 @@ public static class AccessMatrix
         ["PAGE /Incidents/Sanctions"] = SanctionsRead,
         ["PAGE /Incidents/Sanctions/Index"] = SanctionsRead,
         ["PAGE /Incidents/Sanctions/Edit/{id:int?}"] = OfficerOnly,
+        ["PAGE /Incidents"] = IncidentObjective, // managers see their units' reports only
+        ["PAGE /Incidents/Index"] = IncidentObjective,
+        ["PAGE /Incidents/Details/{number}"] = IncidentDetails,
         ["PAGE /Availability"] = SignedIn,
         ["PAGE /Availability/Index"] = SignedIn,
         ["PAGE /Availability/Services/{id:int}"] = SignedIn,

@@ -123,7 +123,7 @@ public abstract class AccessMatrixTests(IsmsApp app)
         {
             "{documentName}" => "v1",
             "{sequence:long}" => "1",
-            "{number:length(14)}" when route.Contains("/incidents/", StringComparison.OrdinalIgnoreCase) => w.Report,
+            "{number:length(14)}" or "{number}" when route.Contains("/incidents/", StringComparison.OrdinalIgnoreCase) => w.Report,
             "{number}" or "{number:length(14)}" => w.Qa.Number,
             "{year:int}" => "2026",
             "{tokenId:guid}" => w.ServiceToken.ToString(),

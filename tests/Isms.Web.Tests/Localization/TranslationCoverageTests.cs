@@ -41,6 +41,15 @@ public sealed partial class TranslationCoverageTests
     }
 
     [Fact]
+    public void NoTwoKeys_DifferOnlyInCase()
+    {
+        // The compiled resources keep one of two such keys, so the other shows in English.
+        var clashes = ChineseTranslations().Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only in case:\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void TheSourceScan_FindsKeys()
     {
         // Guards the test itself: a broken pattern would otherwise report nothing missing.
