@@ -275,6 +275,7 @@ public static class AccessMatrix
         ["PAGE /Incidents/Sanctions/Edit/{id:int?}"] = OfficerOnly,
         ["PAGE /Incidents"] = IncidentObjective, // managers see their units' reports only
         ["PAGE /Incidents/Index"] = IncidentObjective,
+        ["PAGE /Incidents/Objective"] = IncidentObjective,
         ["PAGE /Incidents/Details/{number}"] = IncidentDetails,
         ["PAGE /Availability"] = SignedIn,
         ["PAGE /Availability/Index"] = SignedIn,

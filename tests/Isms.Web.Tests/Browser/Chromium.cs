@@ -20,6 +20,7 @@ public sealed class Chromium : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(60_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
@@ -50,12 +51,18 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// A fresh browser profile (no cookies) speaking the given language, as a phone or a desktop.
-    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, string locale, bool phone = false) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    /// Waits allow a minute: the CI machine runs the whole suite on two cores.
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string locale, bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             Locale = locale,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
             ViewportSize = phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
         });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 }

@@ -232,6 +232,28 @@ public sealed class HandlingTests(ChannelApp app) : IClassFixture<ChannelApp>
         Assert.Equal(expected.GroupBy(e => e.Unit).Select(g => g.Count()).Order(), objective.ByUnit.Select(u => u.Count).Order());
     }
 
+    [Fact]
+    public async Task ObjectivePage_ShowsTheHalfYearsCountPerLevel_ForManagersNotStaff()
+    {
+        var unit = await app.AddUnitAsync(null);
+        var (staff, _) = await PersonAsync(Roles.Staff, unit);
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        var number = await ReportAsync(staff, "Incident", "A broker's account was taken over.");
+        await (await officer.PostJsonAsync($"/api/v1/incidents/reports/{number}/confirm", new JsonObject
+        {
+            ["impacts"] = new JsonArray(new JsonObject { ["aspect"] = "confidentiality", ["scope"] = "core", ["severity"] = "serious" }),
+            ["occurredAt"] = "2021-05-05T10:00:00+08:00",
+            ["version"] = 0,
+        })).ExpectAsync(HttpStatusCode.OK);
+        var manager = await app.ClientAsync(Roles.Manager);
+        var page = await manager.GetStringAsync("/Incidents/Objective?year=2021&half=1");
+        Assert.Contains(number, page, StringComparison.Ordinal);
+        Assert.Contains("badge ok", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(number, await manager.GetStringAsync("/Incidents/Objective?year=2021&half=2"), StringComparison.Ordinal);
+        using var byStaff = await staff.GetAsync("/Incidents/Objective");
+        Assert.NotEqual(HttpStatusCode.OK, byStaff.StatusCode);
+    }
+
     private async Task<(HttpClient Client, int PersonId)> PersonAsync(string role, int unit)
     {
         var name = "p-" + Guid.NewGuid().ToString("N")[..10];

@@ -32,6 +32,7 @@ public abstract class EveryPageTests(IsmsApp app)
             "/ServiceDesk/Achievement", "/ServiceDesk/Achievement?year=2025", "/ServiceDesk/Settings", "/ServiceDesk/Category", "/ServiceDesk/Category/1",
             "/Calendar", "/Calendar?year=2025", "/Calendar?year=2031",
             "/Incidents/Sanctions", "/Incidents/Sanctions?kind=punishment&year=2026", "/Incidents/Sanctions/Edit",
+            "/Incidents", "/Incidents?status=Confirmed&open=true", "/Incidents/Objective", "/Incidents/Objective?year=2025&half=2", "/Incidents/Report", "/Incidents/Mine",
         })
         {
             data.Add(path, "en");

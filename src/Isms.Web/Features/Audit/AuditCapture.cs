@@ -74,9 +74,11 @@ public sealed class AuditCapture
     /// The rule for secrets: a column whose name ends in Hash, Stamp, Secret, Token or Password
     /// (password hashes, security and concurrency stamps, token hashes, TOTP secrets), and every
     /// value of an account token row (authenticator keys, recovery codes), is written only as
-    /// "redacted" — that it changed, never its value.
+    /// "redacted" — that it changed, never its value. So is a queued mail's body: it may carry a
+    /// single-use link, a credential like a password (the trail keeps its recipient, subject and reason).
     public static bool IsSecret(IProperty property) =>
         SecretSuffixes.Any(s => property.Name.EndsWith(s, StringComparison.OrdinalIgnoreCase))
+        || (property.DeclaringType.ClrType == typeof(Mail.OutgoingMail) && property.Name == nameof(Mail.OutgoingMail.Body))
         || (property.DeclaringType.ClrType.IsGenericType
             && property.DeclaringType.ClrType.GetGenericTypeDefinition() == typeof(IdentityUserToken<>)
             && !property.IsKey());
