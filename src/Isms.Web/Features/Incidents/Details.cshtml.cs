@@ -17,7 +17,7 @@ public sealed class DetailsModel(
     IncidentHandling handling, SecurityReports reports, LevelPreview preview, IsmsDbContext db, AgencyTime agency,
     IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
 {
-    private readonly IncidentPageData data = new(db, preview, agency, clock);
+    private readonly IncidentPageData data = new(db, agency, clock);
 
     /// The page's forms; each name is also the prefix of its fields and the property that holds them.
     public enum Form

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Isms.Core;
 using Isms.Core.Calendars;
 using Isms.Core.Incidents;
@@ -21,11 +20,6 @@ namespace Isms.Web.Features.Incidents;
 public sealed class IncidentHandling(
     IsmsDbContext db, Caller caller, SecurityReports reports, LevelPreview preview, TimeProvider clock, AgencyTime agency, IncidentClock deadlines, IConfiguration configuration, IStringLocalizer<SharedResource> text)
 {
-    private static readonly JsonSerializerOptions ImpactJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     public async Task<IncidentDetailsResponse?> DetailsAsync(string number, CancellationToken cancellationToken)
     {
         var report = await (await reports.InReachAsync(db.Set<SecurityReport>().AsNoTracking(), cancellationToken)).SingleOrDefaultAsync(r => r.Number == number, cancellationToken);
@@ -34,7 +28,7 @@ public sealed class IncidentHandling(
             return null;
         }
 
-        var impacts = report.ImpactsJson is { } json ? JsonSerializer.Deserialize<List<ImpactInput>>(json, ImpactJson) ?? [] : [];
+        var impacts = ImpactColumn.Read(report.ImpactsJson);
         var unitName = report.UnitId is { } unitId ? await db.Set<Unit>().Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) : null;
         var timeline = await db.Set<ReportTimelineEntry>().AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineEntryResponse(e.Id, e.At, e.Text, e.AuthorName, e.WrittenAt)).ToListAsync(cancellationToken);
@@ -50,7 +44,20 @@ public sealed class IncidentHandling(
                 report.PreventiveStaffing, report.PreventiveResources, report.PlannedCompletion, report.FollowUp),
             report.Drill ? new DrillResponse(report.DrillKind, report.DrillParticipants, report.DrillFailures, report.DrillReported, report.DrillResults) : null,
             new ClosureResponse(report.ClosureRequestedAt, report.ClosureRequestedById, report.ClosureApprovedById, report.ClosureNote, report.Level >= 3),
-            timeline, tasks, impacts, impacts.Count > 0 ? preview.Preview(new LevelPreviewRequest { Impacts = impacts }).Reasons : []);
+            timeline, tasks, impacts, Reasons(impacts));
+    }
+
+    private IReadOnlyList<string> Reasons(List<ImpactInput> impacts)
+    {
+        try
+        {
+            return impacts.Count > 0 ? preview.Preview(new LevelPreviewRequest { Impacts = impacts }).Reasons : [];
+        }
+        catch (InputRejectedException)
+        {
+            // Stored under an older rule: the level stands, without its reasons.
+            return [];
+        }
     }
 
     /// Takes up a weakness or suggestion: the report is actioned, and its fix becomes a corrective

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Isms.Core.Calendars;
 using Isms.Web.Data;
 using Isms.Web.Features.Availability;
@@ -18,31 +16,16 @@ public sealed record IncidentPageFacts(
     IReadOnlyList<SelectListItem> People, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Outages);
 
 /// The page's own reads, next to the page: projections, no writes.
-public sealed class IncidentPageData(IsmsDbContext db, LevelPreview preview, AgencyTime agency, TimeProvider clock)
+public sealed class IncidentPageData(IsmsDbContext db, AgencyTime agency, TimeProvider clock)
 {
     private const int MaxPeople = 2000;
     private const int RecentOutages = 40;
 
-    private static readonly JsonSerializerOptions ImpactJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public async Task<IncidentPageFacts> FactsAsync(IncidentDetailsResponse details, bool forms, CancellationToken cancellationToken)
     {
         var r = details.Report;
-        var json = await db.Set<SecurityReport>().AsNoTracking().Where(s => s.Number == r.Number).Select(s => s.ImpactsJson).SingleOrDefaultAsync(cancellationToken);
-        var impacts = json is null ? [] : JsonSerializer.Deserialize<List<ImpactInput>>(json, ImpactJson) ?? [];
-        LevelPreviewResponse? grade = null;
-        if (impacts.Count > 0)
-        {
-            try
-            {
-                grade = preview.Preview(new LevelPreviewRequest { Impacts = impacts });
-            }
-            catch (Platform.Errors.InputRejectedException)
-            {
-                // Stored under an older rule: the level stands, without its reasons.
-            }
-        }
-
+        var impacts = details.Impacts.ToList();
+        var grade = details.LevelReasons.Count > 0 && r.Level is { } level ? new LevelPreviewResponse(level, r.Major == true, details.LevelReasons) : null;
         var reporter = r.ReporterPersonId is { } personId ? await db.Set<Person>().Where(p => p.Id == personId).Select(p => p.FullName).SingleOrDefaultAsync(cancellationToken) : null;
         return new IncidentPageFacts(
             impacts, grade, reporter, await NameAsync(details.Closure.RequestedById, cancellationToken), await NameAsync(details.Closure.ApprovedById, cancellationToken),

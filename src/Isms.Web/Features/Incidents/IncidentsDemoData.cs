@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Isms.Core.Calendars;
 using Isms.Core.Incidents;
 using Isms.Web.Data;
@@ -18,11 +17,6 @@ namespace Isms.Web.Features.Incidents;
 /// with their results, and the rewards and punishments that followed.
 public sealed class IncidentsDemoData(TimeProvider clock, AgencyTime agency) : IDemoData
 {
-    private static readonly JsonSerializerOptions ImpactJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     private static readonly (string System, string Text)[] Weaknesses =
     [
         ("EDI gateway", "EDI 閘道登入頁顯示伺服器版本。The EDI gateway's login page shows its server version."),
@@ -181,7 +175,7 @@ public sealed class IncidentsDemoData(TimeProvider clock, AgencyTime agency) : I
             var level = IncidentLevel.Of(new Impact(impact.Aspect!.Value, impact.Scope!.Value, impact.CriticalInfrastructure, impact.Severity, impact.RestoredWithinTolerableTime));
             report.Status = ReportStatus.Confirmed;
             report.Level = level;
-            report.ImpactsJson = JsonSerializer.Serialize(new[] { impact }, ImpactJson);
+            report.ImpactsJson = ImpactColumn.Write([impact]);
             report.OccurredAt = aware.AddMinutes(-35);
             report.AwareAt = aware;
             report.TriagedAt = aware.AddMinutes(25);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Isms.Core;
 using Isms.Core.Calendars;
 using Isms.Core.Incidents;
@@ -98,7 +97,7 @@ public sealed class SecurityReports(
         report.Kind = ReportKind.Incident;
         report.Status = ReportStatus.Confirmed;
         report.Level = grade.Level;
-        report.ImpactsJson = JsonSerializer.Serialize(input.Impacts, AuditJson);
+        report.ImpactsJson = ImpactColumn.Write(input.Impacts);
         report.OccurredAt = input.OccurredAt?.ToUniversalTime();
         report.AwareAt = (input.AwareAt ?? report.AwareAt ?? report.ReportedAt).ToUniversalTime();
         report.Drill = input.Drill;
@@ -179,11 +178,6 @@ public sealed class SecurityReports(
 
     private static List<CountBy> By(IEnumerable<CountedIncident> incidents, Func<CountedIncident, string?> key) =>
         incidents.GroupBy(i => key(i) ?? "").Select(g => new CountBy(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
 
     internal async Task<SecurityReport> LoadAsync(string number, int version, CancellationToken cancellationToken)
     {
