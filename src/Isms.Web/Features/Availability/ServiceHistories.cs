@@ -123,5 +123,7 @@ public sealed class ServiceHistories(IsmsDbContext db, TimeProvider clock)
 
     private static Interval Span(Outage outage, DateTimeOffset now) => new(outage.Start, Max(outage.Start, outage.End ?? now));
 
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
