@@ -19,6 +19,10 @@ public abstract class IsmsDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// The provider, from the context's own type: `Database.IsSqlite()` reads the provider's
+    /// assembly name each time, which showed in profiles of every write.
+    public bool OnSqlite => this is SqliteIsmsDbContext;
+
     /// An event that is not an entity change (an export, a sign-in); written by the next save.
     public void QueueAuditEvent(AuditEvent auditEvent) => _events.Add(auditEvent);
 
@@ -31,7 +35,7 @@ public abstract class IsmsDbContext(DbContextOptions options)
         }
 
         var trail = this.GetService<AuditTrail>();
-        using var gate = Database.CurrentTransaction is null && Database.IsSqlite() ? WriterTurns.Enter(Database.GetConnectionString()!) : null;
+        using var gate = Database.CurrentTransaction is null && OnSqlite ? WriterTurns.Enter(Database.GetConnectionString()!) : null;
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var savepoints = Database.AutoSavepointsEnabled;
         Database.AutoSavepointsEnabled = false;
@@ -60,7 +64,7 @@ public abstract class IsmsDbContext(DbContextOptions options)
         }
 
         var trail = this.GetService<AuditTrail>();
-        using var gate = Database.CurrentTransaction is null && Database.IsSqlite()
+        using var gate = Database.CurrentTransaction is null && OnSqlite
             ? await WriterTurns.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var savepoints = Database.AutoSavepointsEnabled;
@@ -70,10 +74,13 @@ public abstract class IsmsDbContext(DbContextOptions options)
             // The change first, the head last: the head stays locked for as short a time as possible.
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             var events = captured.Select(c => c.Complete()).Concat(_events).ToList();
-            // PostgreSQL: this process's writers queue in memory for the head, so that at most one
-            // of them waits on the row lock (against other nodes) instead of all of them convoying.
-            using (var queue = own is not null && !Database.IsSqlite()
-                ? await WriterTurns.EnterAsync("head:" + Database.GetConnectionString(), cancellationToken) : null)
+            if (own is not null && !OnSqlite)
+            {
+                // PostgreSQL, a transaction of its own: appended from the head this process last
+                // wrote, in two round trips under the head's lock (AuditTrail.AppendAsync).
+                await trail.AppendAsync(this, events, () => own.CommitAsync(cancellationToken), cancellationToken);
+            }
+            else
             {
                 var staged = await trail.StageAsync(this, events, cancellationToken);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);

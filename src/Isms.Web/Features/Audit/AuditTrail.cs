@@ -22,6 +22,53 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
         return Stage(db, locked.Head, locked.Actor, events);
     }
 
+    /// PostgreSQL, for a save in a transaction of its own: links <paramref name="events"/> to the
+    /// head this process last wrote and appends them in one statement that also checks and locks the
+    /// head; when the head is elsewhere (another node wrote, or this process has not written yet), it
+    /// is read under FOR UPDATE and the entries linked again. Then commits.
+    /// This process's writers take turns for the statement (WriterTurns), so that at most one of
+    /// them waits on the row lock instead of all of them convoying. The turn ends before COMMIT: the
+    /// next writer's statement then waits in PostgreSQL for this commit and goes on at once, instead
+    /// of starting only after it. It assumes the head this writer is committing; if the commit
+    /// fails, the head is not where it assumed, its statement changes nothing and it reads the head.
+    public async Task AppendAsync(IsmsDbContext db, IReadOnlyList<AuditEvent> events, Func<Task> commit, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            await commit();
+            return;
+        }
+
+        var actor = await ActorAsync(db, cancellationToken);
+        var database = db.Database.GetConnectionString()!;
+        try
+        {
+            using (await WriterTurns.EnterAsync("head:" + database, cancellationToken))
+            {
+                var last = AuditAppend.LastHead(database);
+                var entries = last is null ? null : Link(last, actor, events);
+                if (last is null || entries is null || !await AuditAppend.TryAppendAsync(db, last, entries, cancellationToken))
+                {
+                    var locked = (await LockHeadAsync(db, cancellationToken)).Head;
+                    entries = Link(locked, actor, events);
+                    if (!await AuditAppend.TryAppendAsync(db, locked, entries, cancellationToken))
+                    {
+                        throw new DbUpdateConcurrencyException("The audit head moved while it was locked.");
+                    }
+                }
+
+                AuditAppend.Assume(database, new AuditHead { Sequence = entries[^1].Sequence, Hash = entries[^1].Hash });
+            }
+
+            await commit();
+        }
+        catch
+        {
+            AuditAppend.Forget(database);
+            throw;
+        }
+    }
+
     /// For a set-based write inside the caller's transaction (AuditedUpdates): locks the head as a
     /// save does. The entries are then linked (CPU only, so it may run beside the write itself) and
     /// written in a few multi-row statements instead of one tracked entity each.
@@ -77,6 +124,25 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
         }
     }
 
+    // The actor, with their person looked up here when this request has not asked yet: outside
+    // the head's lock, which AppendAsync no longer reads with it.
+    private async Task<AuditActor> ActorAsync(IsmsDbContext db, CancellationToken cancellationToken)
+    {
+        var (known, accountId) = actors.Pending();
+        if (known is not null)
+        {
+            return known;
+        }
+
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var mapping = db.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.AccountId))!.GetRelationalTypeMapping();
+        command.Parameters.Add(mapping.CreateParameter(command, "@account", accountId!.Value, nullable: false));
+        command.CommandText = "SELECT \"Id\" FROM \"Person\" WHERE \"AccountId\" = @account";
+        var person = await command.ExecuteScalarAsync(cancellationToken);
+        return actors.Found(accountId.Value, person is null or DBNull ? null : Convert.ToInt32(person, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// PostgreSQL stores microseconds: the instant is cut to them before it is hashed, so the
     /// stored value hashes the same when it is read back.
     public static DateTimeOffset Truncate(DateTimeOffset instant) =>
@@ -96,7 +162,7 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
             person = ", (SELECT \"Id\" FROM \"Person\" WHERE \"AccountId\" = @account)";
         }
 
-        command.CommandText = $"SELECT \"Sequence\", \"Hash\"{person} FROM \"AuditHead\" WHERE \"Id\" = {AuditHead.SingleId}{(db.Database.IsNpgsql() ? " FOR UPDATE" : "")}";
+        command.CommandText = $"SELECT \"Sequence\", \"Hash\"{person} FROM \"AuditHead\" WHERE \"Id\" = {AuditHead.SingleId}{(db.OnSqlite ? "" : " FOR UPDATE")}";
         return command;
     }
 

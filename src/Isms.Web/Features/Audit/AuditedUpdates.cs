@@ -21,7 +21,7 @@ public sealed class AuditedUpdates(AuditTrail trail)
             return;
         }
 
-        using var gate = db.Database.CurrentTransaction is null && db.Database.IsSqlite()
+        using var gate = db.Database.CurrentTransaction is null && db.OnSqlite
             ? await WriterTurns.EnterAsync(db.Database.GetConnectionString()!, cancellationToken) : null;
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var head = await trail.LockHeadAsync(db, cancellationToken);

@@ -64,8 +64,8 @@ public sealed class EditModel(IsmsDbContext db, Caller caller, PersonWrites writ
         Id = id;
         Person? person = null;
         if (ModelState.IsValid && await ModelState.TryWriteAsync(nameof(Input), async () => person = id is { } existing
-                ? await writes.UpdateAsync(existing, Input, cancellationToken)
-                : await writes.CreateAsync(Input, cancellationToken)))
+                ? (await writes.UpdateAsync(existing, Input, cancellationToken)).Person
+                : (await writes.CreateAsync(Input, cancellationToken)).Person))
         {
             TempData["Notice"] = id is null ? "The person was added." : "The changes were saved.";
             return RedirectToPage("/People/Details", new { id = person!.Id });

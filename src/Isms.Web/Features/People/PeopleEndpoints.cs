@@ -35,18 +35,14 @@ public static class PeopleEndpoints
     private static async Task<Results<Ok<PersonResponse>, NotFound>> Get(int id, IsmsDbContext db, Caller caller, Today today, CancellationToken ct) =>
         await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, ct), id, today.Date, ct) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
 
-    private static async Task<Created<PersonResponse>> Create(PersonInput input, PersonWrites writes, IsmsDbContext db, Caller caller, Today today, CancellationToken ct)
+    private static async Task<Created<PersonResponse>> Create(PersonInput input, PersonWrites writes, Today today, CancellationToken ct)
     {
-        var person = await writes.CreateAsync(input, ct);
-        var response = (await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, ct), person.Id, today.Date, ct))!;
-        return TypedResults.Created($"/api/v1/persons/{person.Id}", response);
+        var saved = await writes.CreateAsync(input, ct);
+        return TypedResults.Created($"/api/v1/persons/{saved.Person.Id}", saved.Response(today.Date));
     }
 
-    private static async Task<Ok<PersonResponse>> Update(int id, PersonInput input, PersonWrites writes, IsmsDbContext db, Caller caller, Today today, CancellationToken ct)
-    {
-        await writes.UpdateAsync(id, input, ct);
-        return TypedResults.Ok((await PersonReads.FindAsync(await caller.VisiblePeopleAsync(db, ct), id, today.Date, ct))!);
-    }
+    private static async Task<Ok<PersonResponse>> Update(int id, PersonInput input, PersonWrites writes, Today today, CancellationToken ct) =>
+        TypedResults.Ok((await writes.UpdateAsync(id, input, ct)).Response(today.Date));
 
     private static async Task<Ok<PersonResponse>> Deactivate(int id, PersonWrites writes, IsmsDbContext db, Caller caller, Today today, CancellationToken ct)
     {

@@ -14,16 +14,16 @@ namespace Isms.Web.Features.People;
 /// for the API, the pages and the CSV import.
 public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, IStringLocalizer<SharedResource> text)
 {
-    public async Task<Person> CreateAsync(PersonInput input, CancellationToken cancellationToken)
+    public async Task<SavedPerson> CreateAsync(PersonInput input, CancellationToken cancellationToken)
     {
         var person = new Person { FullName = "", JobFunction = "", CreatedAt = today.Now };
-        await ApplyAsync(person, input, cancellationToken);
+        var names = await ApplyAsync(person, input, cancellationToken);
         db.Add(person);
         await db.SaveChangesAsync(cancellationToken);
-        return person;
+        return new SavedPerson(person, names);
     }
 
-    public async Task<Person> UpdateAsync(int id, PersonInput input, CancellationToken cancellationToken)
+    public async Task<SavedPerson> UpdateAsync(int id, PersonInput input, CancellationToken cancellationToken)
     {
         var person = await FindTrackedAsync(id, cancellationToken);
         if (person.Version != input.Version)
@@ -31,9 +31,9 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
             throw new RuleViolationException("person.stale", text["Someone else changed this person meanwhile. Reload and try again."], isConflict: true);
         }
 
-        await ApplyAsync(person, input, cancellationToken);
+        var names = await ApplyAsync(person, input, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return person;
+        return new SavedPerson(person, names);
     }
 
     /// Takes the person out of scope from today: their last day becomes yesterday. A person who
@@ -65,9 +65,10 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
         return person;
     }
 
-    /// Copies the input onto the entity after checking what only the database can tell. Used by
-    /// the CSV import for many rows inside one transaction too.
-    public async Task ApplyAsync(Person person, PersonInput input, CancellationToken cancellationToken, FieldErrors? collect = null)
+    /// Copies the input onto the entity after checking what only the database can tell, and gives
+    /// the names those checks read on the way (the answer is built from them, not read again).
+    /// Used by the CSV import for many rows inside one transaction too.
+    public async Task<PersonNames> ApplyAsync(Person person, PersonInput input, CancellationToken cancellationToken, FieldErrors? collect = null)
     {
         var errors = collect ?? new FieldErrors();
         var email = Person.NormalizeEmail(input.Email);
@@ -77,7 +78,9 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
         // exist, and then the two clashes are asked on their own.
         var people = db.Set<Person>();
         var clashes = await db.Set<Unit>().Where(u => u.Id == input.UnitId)
-            .Select(_ => new Clashes(
+            .Select(u => new Clashes(
+                u.Code,
+                u.Name,
                 number != null && people.Any(p => p.EmployeeNumber == number && p.Id != person.Id),
                 email != null && people.Any(p => p.Email == email && p.Id != person.Id)))
             .SingleOrDefaultAsync(cancellationToken);
@@ -85,11 +88,15 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
         {
             errors.Add(nameof(input.UnitId), text["The unit does not exist."]);
             clashes = new Clashes(
+                "",
+                "",
                 number is not null && await people.AnyAsync(p => p.EmployeeNumber == number && p.Id != person.Id, cancellationToken),
                 email is not null && await people.AnyAsync(p => p.Email == email && p.Id != person.Id, cancellationToken));
         }
 
-        if (input.VendorId is { } vendorId && !await db.Set<Vendor>().AnyAsync(v => v.Id == vendorId, cancellationToken))
+        string? vendorName = null;
+        if (input.VendorId is { } vendorId
+            && (vendorName = await db.Set<Vendor>().Where(v => v.Id == vendorId).Select(v => v.Name).SingleOrDefaultAsync(cancellationToken)) is null)
         {
             errors.Add(nameof(input.VendorId), text["The vendor does not exist."]);
         }
@@ -105,10 +112,14 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
         }
 
         Guid? accountId = null;
+        string? userName = null;
         if (!string.IsNullOrWhiteSpace(input.AccountUserName))
         {
             var normalized = input.AccountUserName.Trim().ToUpperInvariant();
-            accountId = await db.Set<Account>().Where(a => a.NormalizedUserName == normalized).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
+            var account = await db.Set<Account>().Where(a => a.NormalizedUserName == normalized)
+                .Select(a => new { a.Id, a.UserName }).SingleOrDefaultAsync(cancellationToken);
+            accountId = account?.Id;
+            userName = account?.UserName;
             if (accountId is null)
             {
                 errors.Add(nameof(input.AccountUserName), text["No sign-in account has this user name."]);
@@ -127,6 +138,7 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
         person.Assign(input);
         person.AccountId = accountId;
         Touch(person);
+        return new PersonNames(clashes.UnitCode, clashes.UnitName, vendorName, userName);
     }
 
     public void Touch(Person person)
@@ -139,7 +151,7 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
         }
     }
 
-    private sealed record Clashes(bool NumberTaken, bool EmailTaken);
+    private sealed record Clashes(string UnitCode, string UnitName, bool NumberTaken, bool EmailTaken);
 
     // A person outside the caller's units answers like a missing one.
     private async Task<Person> FindTrackedAsync(int id, CancellationToken cancellationToken) =>

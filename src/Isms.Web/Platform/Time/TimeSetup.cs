@@ -21,7 +21,12 @@ public static class TimeSetup
 /// The agency's calendar date and instant for the current request, read once from TimeProvider.
 public sealed class Today(TimeProvider clock, AgencyTime agency)
 {
-    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+    /// In whole microseconds, the finest PostgreSQL keeps: a record written with it holds in memory
+    /// exactly what either database gives back, so an answer built from the record matches a read.
+    public DateTimeOffset Now { get; } = WholeMicroseconds(clock.GetUtcNow());
 
     public DateOnly Date => agency.DateAt(Now);
+
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset instant) =>
+        instant.AddTicks(-(instant.UtcTicks % TimeSpan.TicksPerMicrosecond));
 }
