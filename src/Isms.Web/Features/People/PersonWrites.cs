@@ -77,13 +77,7 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
         // The checks every write needs, in one round trip: no row comes back when the unit does not
         // exist, and then the two clashes are asked on their own.
         var people = db.Set<Person>();
-        var clashes = await db.Set<Unit>().Where(u => u.Id == input.UnitId)
-            .Select(u => new Clashes(
-                u.Code,
-                u.Name,
-                number != null && people.Any(p => p.EmployeeNumber == number && p.Id != person.Id),
-                email != null && people.Any(p => p.Email == email && p.Id != person.Id)))
-            .SingleOrDefaultAsync(cancellationToken);
+        var clashes = await (db.OnSqlite ? ClashesOnSqlite : ClashesOnPostgres)(db, input.UnitId, number, email, person.Id, cancellationToken);
         if (clashes is null)
         {
             errors.Add(nameof(input.UnitId), text["The unit does not exist."]);
@@ -152,6 +146,22 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
     }
 
     private sealed record Clashes(string UnitCode, string UnitName, bool NumberTaken, bool EmailTaken);
+
+    // Compiled once per database provider (a compiled query keeps the first model it ran with):
+    // every person write asks it, and building and matching the query tree each time cost more
+    // than running it.
+    private static readonly Func<IsmsDbContext, int, string?, string?, int, CancellationToken, Task<Clashes?>> ClashesOnSqlite = CompileClashes();
+    private static readonly Func<IsmsDbContext, int, string?, string?, int, CancellationToken, Task<Clashes?>> ClashesOnPostgres = CompileClashes();
+
+    private static Func<IsmsDbContext, int, string?, string?, int, CancellationToken, Task<Clashes?>> CompileClashes() =>
+        EF.CompileAsyncQuery((IsmsDbContext db, int unitId, string? number, string? email, int personId, CancellationToken _) =>
+            db.Set<Unit>().Where(u => u.Id == unitId)
+                .Select(u => new Clashes(
+                    u.Code,
+                    u.Name,
+                    number != null && db.Set<Person>().Any(p => p.EmployeeNumber == number && p.Id != personId),
+                    email != null && db.Set<Person>().Any(p => p.Email == email && p.Id != personId)))
+                .SingleOrDefault());
 
     // A person outside the caller's units answers like a missing one.
     private async Task<Person> FindTrackedAsync(int id, CancellationToken cancellationToken) =>
