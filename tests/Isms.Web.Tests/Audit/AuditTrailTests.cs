@@ -54,6 +54,35 @@ public abstract class AuditTrailTests(IsmsApp app)
     }
 
     [Fact]
+    public async Task Write_AfterTheAccountIsLinkedToAPersonOrUnlinked_NamesThePersonOfThatMoment()
+    {
+        var admin = await app.ClientAsync(Roles.SecurityOfficer);
+        var (actor, userName) = await ClientAsync(Roles.SecurityOfficer);
+        var before = await actor.CreateUnitAsync();
+
+        // Linked by someone else between two of the actor's writes.
+        var body = Api.PersonBody(before.Id);
+        body["accountUserName"] = userName;
+        var person = await admin.CreatePersonAsync(body);
+        var linked = await actor.CreateUnitAsync();
+
+        body["accountUserName"] = null;
+        body["version"] = person.Version;
+        using (var unlinked = await admin.PutJsonAsync($"/api/v1/persons/{person.Id}", body))
+        {
+            await unlinked.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var after = await actor.CreateUnitAsync();
+
+        Assert.Null(Assert.Single(await app.EntriesAsync("Unit", Id(before.Id))).ActorPersonId);
+        Assert.Equal(person.Id, Assert.Single(await app.EntriesAsync("Unit", Id(linked.Id))).ActorPersonId);
+        Assert.Null(Assert.Single(await app.EntriesAsync("Unit", Id(after.Id))).ActorPersonId);
+        var check = await app.VerifyAsync();
+        Assert.True(check.Verification.IsIntact, check.Verification.Problem);
+    }
+
+    [Fact]
     public async Task PersonUpdateAndDeactivate_WriteOneEntryEachWithOldAndNew()
     {
         var admin = await app.ClientAsync(Roles.SecurityOfficer);

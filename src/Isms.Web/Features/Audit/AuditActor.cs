@@ -36,18 +36,23 @@ public sealed class AuditActors(IHttpContextAccessor http)
     /// The actor once the person of <see cref="Pending"/>'s account is known.
     public AuditActor Found(Guid accountId, int? personId) => Remember(http.HttpContext!, accountId, personId);
 
+    /// The actor with a person not yet confirmed: not remembered, so the next save asks again.
+    public AuditActor Guess(Guid accountId, int? personId) => Create(http.HttpContext!, accountId, personId);
+
     private static Guid? AccountIdOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     private static AuditActor Remember(HttpContext context, Guid? accountId, int? personId)
     {
-        var actor = new AuditActor(
-            accountId,
-            accountId is null ? null : context.User.Identity?.Name,
-            personId,
-            context.Connection.RemoteIpAddress?.ToString(),
-            context.TraceIdentifier);
+        var actor = Create(context, accountId, personId);
         context.Items[CacheKey] = actor;
         return actor;
     }
+
+    private static AuditActor Create(HttpContext context, Guid? accountId, int? personId) => new(
+        accountId,
+        accountId is null ? null : context.User.Identity?.Name,
+        personId,
+        context.Connection.RemoteIpAddress?.ToString(),
+        context.TraceIdentifier);
 }

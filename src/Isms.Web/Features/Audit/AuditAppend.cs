@@ -29,20 +29,38 @@ internal static class AuditAppend
 
     public static void Forget(string database) => LastHeads.TryRemove(database, out _);
 
+    // Each account's person as last read here: also a guess, which the append checks (a person
+    // linked to another account meanwhile fails the statement, and the writer reads it afresh).
+    private static readonly ConcurrentDictionary<(string Database, Guid Account), int?> People = new();
+
+    public static bool TryGuessPerson(string database, Guid account, out int? person) => People.TryGetValue((database, account), out person);
+
+    public static void Read(string database, Guid account, int? person) => People[(database, account)] = person;
+
     /// Appends <paramref name="entries"/> (linked to <paramref name="expected"/>) if the head is
-    /// still <paramref name="expected"/>, and locks it; false, and nothing written, if it is not.
-    public static async Task<bool> TryAppendAsync(IsmsDbContext db, AuditHead expected, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    /// still <paramref name="expected"/>, and locks it; false, and nothing written, if it is not, or
+    /// if <paramref name="guessedActor"/> is set and the entries' actor account no longer belongs to
+    /// the person the entries name.
+    public static async Task<bool> TryAppendAsync(IsmsDbContext db, AuditHead expected, IReadOnlyList<AuditEntry> entries, bool guessedActor, CancellationToken cancellationToken)
     {
         var columns = Columns(db);
         var last = entries[^1];
         await using var command = Command(db);
         var head = new StringBuilder()
             .Append("WITH moved AS (UPDATE \"AuditHead\" SET \"Sequence\" = @s, \"Hash\" = @h ")
-            .Append(CultureInfo.InvariantCulture, $"WHERE \"Id\" = {AuditHead.SingleId} AND \"Sequence\" = @os AND \"Hash\" = @oh RETURNING 1) ");
+            .Append(CultureInfo.InvariantCulture, $"WHERE \"Id\" = {AuditHead.SingleId} AND \"Sequence\" = @os AND \"Hash\" = @oh ");
         Add(command, columns.Sequence, "@s", last.Sequence);
         Add(command, columns.Hash, "@h", last.Hash);
         Add(command, columns.Sequence, "@os", expected.Sequence);
         Add(command, columns.Hash, "@oh", expected.Hash);
+        if (guessedActor)
+        {
+            head.Append("AND (SELECT \"Id\" FROM \"Person\" WHERE \"AccountId\" = @account::uuid) IS NOT DISTINCT FROM @person::integer ");
+            Add(command, columns.All[2], "@account", last.ActorAccountId);
+            Add(command, columns.All[4], "@person", last.ActorPersonId);
+        }
+
+        head.Append("RETURNING 1) ");
         var first = entries.Take(RowsPerStatement).ToList();
         command.CommandText = head.Append(Insert(command, columns, first, 0)).Append(" WHERE EXISTS (SELECT 1 FROM moved)").ToString();
         if (await command.ExecuteNonQueryAsync(cancellationToken) != first.Count)

@@ -39,19 +39,24 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
             return;
         }
 
-        var actor = await ActorAsync(db, cancellationToken);
         var database = db.Database.GetConnectionString()!;
+        var (actor, guessed) = await ActorAsync(db, database, guess: true, cancellationToken);
         try
         {
             using (await WriterTurns.EnterAsync("head:" + database, cancellationToken))
             {
                 var last = AuditAppend.LastHead(database);
                 var entries = last is null ? null : Link(last, actor, events);
-                if (last is null || entries is null || !await AuditAppend.TryAppendAsync(db, last, entries, cancellationToken))
+                if (last is null || entries is null || !await AuditAppend.TryAppendAsync(db, last, entries, guessed, cancellationToken))
                 {
+                    if (guessed)
+                    {
+                        (actor, _) = await ActorAsync(db, database, guess: false, cancellationToken);
+                    }
+
                     var locked = (await LockHeadAsync(db, cancellationToken)).Head;
                     entries = Link(locked, actor, events);
-                    if (!await AuditAppend.TryAppendAsync(db, locked, entries, cancellationToken))
+                    if (!await AuditAppend.TryAppendAsync(db, locked, entries, guessedActor: false, cancellationToken))
                     {
                         throw new DbUpdateConcurrencyException("The audit head moved while it was locked.");
                     }
@@ -124,14 +129,20 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
         }
     }
 
-    // The actor, with their person looked up here when this request has not asked yet: outside
-    // the head's lock, which AppendAsync no longer reads with it.
-    private async Task<AuditActor> ActorAsync(IsmsDbContext db, CancellationToken cancellationToken)
+    // The actor, with their person when this request has not asked yet: the person this process
+    // last read for the account (a guess, which the append checks), or else read here, outside the
+    // head's lock. Only a person read here is remembered for the rest of the request.
+    private async Task<(AuditActor Actor, bool Guessed)> ActorAsync(IsmsDbContext db, string database, bool guess, CancellationToken cancellationToken)
     {
         var (known, accountId) = actors.Pending();
         if (known is not null)
         {
-            return known;
+            return (known, false);
+        }
+
+        if (guess && AuditAppend.TryGuessPerson(database, accountId!.Value, out var guessedPerson))
+        {
+            return (actors.Guess(accountId.Value, guessedPerson), true);
         }
 
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -139,8 +150,10 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
         var mapping = db.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.AccountId))!.GetRelationalTypeMapping();
         command.Parameters.Add(mapping.CreateParameter(command, "@account", accountId!.Value, nullable: false));
         command.CommandText = "SELECT \"Id\" FROM \"Person\" WHERE \"AccountId\" = @account";
-        var person = await command.ExecuteScalarAsync(cancellationToken);
-        return actors.Found(accountId.Value, person is null or DBNull ? null : Convert.ToInt32(person, System.Globalization.CultureInfo.InvariantCulture));
+        var read = await command.ExecuteScalarAsync(cancellationToken);
+        var person = read is null or DBNull ? (int?)null : Convert.ToInt32(read, System.Globalization.CultureInfo.InvariantCulture);
+        AuditAppend.Read(database, accountId.Value, person);
+        return (actors.Found(accountId.Value, person), false);
     }
 
     /// PostgreSQL stores microseconds: the instant is cut to them before it is hashed, so the
