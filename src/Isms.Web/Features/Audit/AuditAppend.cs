@@ -46,23 +46,28 @@ internal static class AuditAppend
         var columns = Columns(db);
         var last = entries[^1];
         await using var command = Command(db);
-        var head = new StringBuilder()
-            .Append("WITH moved AS (UPDATE \"AuditHead\" SET \"Sequence\" = @s, \"Hash\" = @h ")
-            .Append(CultureInfo.InvariantCulture, $"WHERE \"Id\" = {AuditHead.SingleId} AND \"Sequence\" = @os AND \"Hash\" = @oh ");
+        // The head row is updated whether or not it is the one expected: a row a statement's
+        // WHERE rejects is skipped without waiting, so a head that another writer has locked but
+        // not committed yet would be judged by its old value. Updated unconditionally, the row is
+        // waited for and the CASE sees the committed head; a head found elsewhere keeps its value.
+        var match = "\"Sequence\" = @os::bigint AND \"Hash\" = @oh::bytea";
         Add(command, columns.Sequence, "@s", last.Sequence);
         Add(command, columns.Hash, "@h", last.Hash);
         Add(command, columns.Sequence, "@os", expected.Sequence);
         Add(command, columns.Hash, "@oh", expected.Hash);
         if (guessedActor)
         {
-            head.Append("AND (SELECT \"Id\" FROM \"Person\" WHERE \"AccountId\" = @account::uuid) IS NOT DISTINCT FROM @person::integer ");
+            match += " AND (SELECT \"Id\" FROM \"Person\" WHERE \"AccountId\" = @account::uuid) IS NOT DISTINCT FROM @person::integer";
             Add(command, columns.All[2], "@account", last.ActorAccountId);
             Add(command, columns.All[4], "@person", last.ActorPersonId);
         }
 
-        head.Append("RETURNING 1) ");
+        var head = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"WITH moved AS (UPDATE \"AuditHead\" SET \"Sequence\" = CASE WHEN {match} THEN @s::bigint ELSE \"Sequence\" END, ")
+            .Append(CultureInfo.InvariantCulture, $"\"Hash\" = CASE WHEN {match} THEN @h::bytea ELSE \"Hash\" END WHERE \"Id\" = {AuditHead.SingleId} ")
+            .Append("RETURNING \"Sequence\" = @s::bigint AND \"Hash\" = @h::bytea AS ok) ");
         var first = entries.Take(RowsPerStatement).ToList();
-        command.CommandText = head.Append(Insert(command, columns, first, 0)).Append(" WHERE EXISTS (SELECT 1 FROM moved)").ToString();
+        command.CommandText = head.Append(Insert(command, columns, first, 0)).Append(" WHERE EXISTS (SELECT 1 FROM moved WHERE ok)").ToString();
         if (await command.ExecuteNonQueryAsync(cancellationToken) != first.Count)
         {
             return false;
