@@ -1,6 +1,6 @@
+using Isms.Web.Features.Audit;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Security;
-using Isms.Web.Features.Audit;
 using Isms.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
