@@ -2,6 +2,7 @@ using System.Data.Common;
 using Isms.Core.Audit;
 using Isms.Web.Data;
 using Isms.Web.Features.People;
+using Isms.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -156,11 +157,6 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
         return (actors.Found(accountId.Value, person), false);
     }
 
-    /// PostgreSQL stores microseconds: the instant is cut to them before it is hashed, so the
-    /// stored value hashes the same when it is read back.
-    public static DateTimeOffset Truncate(DateTimeOffset instant) =>
-        new(instant.UtcTicks - instant.UtcTicks % 10, TimeSpan.Zero);
-
     // The head under its lock (FOR UPDATE on PostgreSQL; SQLite's write transaction excludes other
     // writers), with the actor's person in the same round trip when this request has not asked yet.
     private static DbCommand HeadCommand(IsmsDbContext db, Guid? accountId)
@@ -211,7 +207,7 @@ public sealed class AuditTrail(AuditKeys keys, AuditActors actors, TimeProvider 
 
     private List<AuditEntry> Link(AuditHead head, AuditActor actor, IReadOnlyList<AuditEvent> events)
     {
-        var at = Truncate(clock.GetUtcNow());
+        var at = WholeMicroseconds.Of(clock.GetUtcNow()); // hashed as it will read back
         var entries = new List<AuditEntry>(events.Count);
         var previous = head.Hash;
         var sequence = head.Sequence;

@@ -23,10 +23,7 @@ public sealed class Today(TimeProvider clock, AgencyTime agency)
 {
     /// In whole microseconds, the finest PostgreSQL keeps: a record written with it holds in memory
     /// exactly what either database gives back, so an answer built from the record matches a read.
-    public DateTimeOffset Now { get; } = WholeMicroseconds(clock.GetUtcNow());
+    public DateTimeOffset Now { get; } = WholeMicroseconds.Of(clock.GetUtcNow());
 
     public DateOnly Date => agency.DateAt(Now);
-
-    private static DateTimeOffset WholeMicroseconds(DateTimeOffset instant) =>
-        instant.AddTicks(-(instant.UtcTicks % TimeSpan.TicksPerMicrosecond));
 }
