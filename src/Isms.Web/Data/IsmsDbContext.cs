@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 namespace Isms.Web.Data;
 
@@ -100,6 +102,10 @@ public abstract class IsmsDbContext(DbContextOptions options)
             Database.AutoSavepointsEnabled = savepoints;
         }
     }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services =>
+            new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,6 +7,7 @@ public sealed class PostgresIsmsDbContext(DbContextOptions<PostgresIsmsDbContext
     // Npgsql writes timestamptz only from offset-zero values.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
     }

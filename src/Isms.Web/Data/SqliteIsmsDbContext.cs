@@ -7,6 +7,7 @@ public sealed class SqliteIsmsDbContext(DbContextOptions<SqliteIsmsDbContext> op
     // SQLite has no instant type and cannot order DateTimeOffset text: instants are stored as UTC ticks.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }

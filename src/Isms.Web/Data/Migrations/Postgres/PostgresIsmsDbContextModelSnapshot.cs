@@ -1805,14 +1805,8 @@ namespace Isms.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AssigneeId");
 
-                    b.HasIndex("CategoryId");
-
-                    b.HasIndex("HandlingUnitId");
-
                     b.HasIndex("Number")
                         .IsUnique();
-
-                    b.HasIndex("RequesterId");
 
                     b.HasIndex("OwnerUnitId", "Classification");
 

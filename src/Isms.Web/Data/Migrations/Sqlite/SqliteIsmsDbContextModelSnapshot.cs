@@ -1752,14 +1752,8 @@ namespace Isms.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AssigneeId");
 
-                    b.HasIndex("CategoryId");
-
-                    b.HasIndex("HandlingUnitId");
-
                     b.HasIndex("Number")
                         .IsUnique();
-
-                    b.HasIndex("RequesterId");
 
                     b.HasIndex("OwnerUnitId", "Classification");
 
