@@ -161,6 +161,61 @@ public abstract class CalendarTests(IsmsApp app)
         Assert.True(check.Verification.IsIntact, check.Verification.Problem);
     }
 
+    // A closure reads only the forms it can move (on its locations' calendars, due on or after its
+    // day). Afterwards every form's due time is still what the whole calendar gives: the narrower
+    // read missed nothing, here or elsewhere, before or after the day, whole-day or partial.
+    [Fact]
+    public async Task Closures_LeaveEveryDueTimeAsTheWholeCalendarGivesIt()
+    {
+        var here = "City " + Api.Unique();
+        var there = "City " + Api.Unique();
+        var world = await ArrangeAsync(app, here);
+        await ArrangeAsync(app, there);
+        var forms = new List<string>();
+        foreach (var location in new[] { here, there, null })
+        {
+            foreach (var received in new[] { At(2026, 2, 26, 9), At(2026, 3, 2, 10), At(2026, 3, 3, 16), At(2026, 3, 4, 11), At(2026, 3, 6, 17, 45), At(2026, 3, 10, 9) })
+            {
+                forms.Add(await OpenFormAtAsync(world, location, received));
+            }
+        }
+
+        var nationalDue = await DueAsync(forms[1]);
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        var declarations = new List<Guid>();
+        foreach (var (date, from, locations) in new[] { ("2026-03-03", null, new[] { here }), ("2026-03-04", "12:00:00", new[] { there }), ("2026-03-09", null, new[] { here, there }) })
+        {
+            using var declared = await officer.PostJsonAsync("/api/v1/calendar/closures", new JsonObject
+            {
+                ["date"] = date,
+                ["from"] = from,
+                ["locations"] = new JsonArray(locations.Select(l => (JsonNode)l).ToArray()),
+                ["reason"] = "Typhoon Scope",
+            });
+            declarations.Add((await declared.ReadAsync<ClosureResponse>(HttpStatusCode.Created)).DeclarationId);
+            await ExpectWholeCalendarDueTimesAsync(forms);
+        }
+
+        Assert.NotEqual(nationalDue, await DueAsync(forms[1])); // the closures did move forms
+        using (var withdrawn = await officer.DeleteAsync($"/api/v1/calendar/closures/{declarations[0]}"))
+        {
+            await withdrawn.ExpectAsync(HttpStatusCode.NoContent);
+        }
+
+        await ExpectWholeCalendarDueTimesAsync(forms);
+    }
+
+    private async Task ExpectWholeCalendarDueTimesAsync(IReadOnlyList<string> numbers) =>
+        await app.WithScopeAsync(async services =>
+        {
+            var calendar = await services.GetRequiredService<WorkingCalendars>().LoadAsync(CancellationToken.None);
+            var db = services.GetRequiredService<IsmsDbContext>();
+            foreach (var form in await db.Set<QaForm>().AsNoTracking().Where(f => numbers.Contains(f.Number)).ToListAsync())
+            {
+                Assert.Equal(QaClock.DueAt(calendar, QaClockInput.Of(form), []).DueAt, form.DueAt);
+            }
+        });
+
     [Fact]
     public async Task Closure_ForAnUnknownLocation_IsRefused()
     {

@@ -51,7 +51,7 @@ public sealed class CalendarImport(IsmsDbContext db, Caller caller, Today today,
         stored.ImportedAt = today.Now;
         stored.ImportedById = caller.AccountId;
         await db.SaveChangesAsync(cancellationToken);
-        await changes.CalendarChangedAsync(cancellationToken);
+        await changes.CalendarChangedAsync(CalendarChange.Everything, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CalendarImportResult(calendar.Year, calendar.WorkingDayCount, replaced, []);
     }

@@ -58,7 +58,7 @@ public sealed class ClosureWrites(IsmsDbContext db, Caller caller, Today today, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await RecomputeAsync(cancellationToken);
+        await RecomputeAsync(CalendarChange.Closure(locations, date), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return declaration;
     }
@@ -74,18 +74,18 @@ public sealed class ClosureWrites(IsmsDbContext db, Caller caller, Today today, 
 
         db.RemoveRange(rows);
         await db.SaveChangesAsync(cancellationToken);
-        await RecomputeAsync(cancellationToken);
+        await RecomputeAsync(CalendarChange.Closure(rows.Select(r => r.Location).Distinct(StringComparer.Ordinal).ToList(), rows.Min(r => r.Date)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
     // A form changed by the desk while its due time was being moved: the whole closure is undone
     // (the transaction is not committed) and the officer is asked to declare it again.
-    private async Task RecomputeAsync(CancellationToken cancellationToken)
+    private async Task RecomputeAsync(CalendarChange change, CancellationToken cancellationToken)
     {
         try
         {
-            await changes.CalendarChangedAsync(cancellationToken);
+            await changes.CalendarChangedAsync(change, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

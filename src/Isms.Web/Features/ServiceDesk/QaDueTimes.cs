@@ -8,20 +8,38 @@ namespace Isms.Web.Features.ServiceDesk;
 
 /// After a calendar change (a year imported, a closure declared or withdrawn), every open form's
 /// due time is worked out again, and so is every form whose due time was unknown for want of a
-/// year. Finished forms keep the decision they were finished under. The forms are read without
-/// tracking, and those whose due time moves are updated set-based, each with its audit entry.
-public sealed class QaDueTimes(IsmsDbContext db, WorkingCalendars calendars, AuditedUpdates updates) : ICalendarDependent
+/// year. Finished forms keep the decision they were finished under. A closure reads only the
+/// forms it can move: those on its locations' calendars due on or after its day. The forms are
+/// read without tracking, and those whose due time moves are updated set-based, each with its
+/// audit entry.
+public sealed class QaDueTimes(IsmsDbContext db, WorkingCalendars calendars, AuditedUpdates updates, AgencyTime agency) : ICalendarDependent
 {
     private static readonly string[] Changed =
         [nameof(QaForm.DueAt), nameof(QaForm.MissingCalendarYear), nameof(QaForm.OnTime), nameof(QaForm.AtRiskNotifiedAt), nameof(QaForm.Version)];
 
-    public async Task CalendarChangedAsync(CancellationToken cancellationToken) => await RecomputeAsync(cancellationToken);
+    public async Task CalendarChangedAsync(CalendarChange change, CancellationToken cancellationToken) => await RecomputeAsync(change, cancellationToken);
 
-    public async Task<int> RecomputeAsync(CancellationToken cancellationToken)
+    public Task<int> RecomputeAsync(CancellationToken cancellationToken) => RecomputeAsync(CalendarChange.Everything, cancellationToken);
+
+    /// Returns how many forms' due times moved.
+    public async Task<int> RecomputeAsync(CalendarChange change, CancellationToken cancellationToken)
     {
         var set = await calendars.LoadAsync(cancellationToken);
         var affected = db.Set<QaForm>().AsNoTracking()
             .Where(f => (f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled) || f.DueAt == null);
+        if (change.Locations is { } locations)
+        {
+            // A form without a location is on the national calendar, which has no closures.
+            affected = affected.Where(f => f.ClockLocation != null && locations.Contains(f.ClockLocation));
+        }
+
+        if (change.From is { } from)
+        {
+            // A due time before the changed day was counted on days the change leaves alone.
+            var since = agency.StartOf(from);
+            affected = affected.Where(f => f.DueAt == null || f.DueAt >= since);
+        }
+
         var rows = await affected
             .Select(f => new
             {
