@@ -66,8 +66,8 @@ else
     await using var scope = app.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<IsmsDbContext>();
     var closureDay = new DateOnly(2026, 3, 5);
-    var dueThatDay = new DateTimeOffset(2026, 3, 5, 23, 59, 59, TimeSpan.FromHours(8));
-    var before = await db.Set<QaForm>().CountAsync(f => f.DueAt >= dueThatDay.AddDays(-1).AddSeconds(1));
+    var (dayStart, dayEnd) = (new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2026, 3, 6, 0, 0, 0, TimeSpan.FromHours(8)));
+    var before = await db.Set<QaForm>().CountAsync(f => f.DueAt >= dayStart && f.ReceivedAt < dayEnd);
     var entries = await db.Set<AuditEntry>().CountAsync(e => e.EntityType == nameof(QaForm));
     watch.Restart();
     await scope.ServiceProvider.GetRequiredService<ClosureWrites>().DeclareAsync(
@@ -75,7 +75,7 @@ else
     var elapsed = watch.Elapsed;
     var moved = await db.Set<AuditEntry>().CountAsync(e => e.EntityType == nameof(QaForm)) - entries;
     Console.WriteLine($"closure on {closureDay} declared over {count:N0} open forms at its location: recomputed, and the moved ones saved (audited), in {elapsed.TotalMilliseconds:0} ms");
-    Console.WriteLine($"{before:N0} forms were due on or after the closure day (read); {moved:N0} of them moved (one audit entry each)");
+    Console.WriteLine($"{before:N0} forms' clocks run through the closure day (read); {moved:N0} of them moved (one audit entry each)");
 }
 
 return 0;

@@ -161,9 +161,10 @@ public abstract class CalendarTests(IsmsApp app)
         Assert.True(check.Verification.IsIntact, check.Verification.Problem);
     }
 
-    // A closure reads only the forms it can move (on its locations' calendars, due on or after its
-    // day). Afterwards every form's due time is still what the whole calendar gives: the narrower
-    // read missed nothing, here or elsewhere, before or after the day, whole-day or partial.
+    // A closure reads only the forms it can move (on its locations' calendars, received by the end
+    // of its day, due from its start). Afterwards every form's due time is still what the whole
+    // calendar gives: the narrower read missed nothing, here or elsewhere, received or due before
+    // or after the day, for whole-day and partial closures and a withdrawal.
     [Fact]
     public async Task Closures_LeaveEveryDueTimeAsTheWholeCalendarGivesIt()
     {
@@ -171,12 +172,19 @@ public abstract class CalendarTests(IsmsApp app)
         var there = "City " + Api.Unique();
         var world = await ArrangeAsync(app, here);
         await ArrangeAsync(app, there);
+        var hours = await CategoryAsync(app, QaClockRule.WorkingHours);
         var forms = new List<string>();
         foreach (var location in new[] { here, there, null })
         {
             foreach (var received in new[] { At(2026, 2, 26, 9), At(2026, 3, 2, 10), At(2026, 3, 3, 16), At(2026, 3, 4, 11), At(2026, 3, 6, 17, 45), At(2026, 3, 10, 9) })
             {
                 forms.Add(await OpenFormAtAsync(world, location, received));
+            }
+
+            // Office hours: a closure on the day of receipt itself moves these.
+            foreach (var received in new[] { At(2026, 3, 3, 10), At(2026, 3, 4, 10), At(2026, 3, 9, 9) })
+            {
+                forms.Add(await OpenFormAtAsync(world, location, received, hours));
             }
         }
 
@@ -230,9 +238,9 @@ public abstract class CalendarTests(IsmsApp app)
         Assert.NotNull(problem["errors"]!["Locations"]);
     }
 
-    private async Task<string> OpenFormAtAsync(DeskWorld world, string? location, DateTimeOffset receivedAt)
+    private async Task<string> OpenFormAtAsync(DeskWorld world, string? location, DateTimeOffset receivedAt, int? categoryId = null)
     {
-        var number = (await SubmitAsync(world.Desk, world.RequesterId, receivedAt))["number"]!.GetValue<string>();
+        var number = (await SubmitAsync(world.Desk, world.RequesterId, receivedAt, categoryId: categoryId))["number"]!.GetValue<string>();
         // The handling unit's location is copied at receipt; here it is set as if the desk unit were there.
         await app.WithScopeAsync(async services =>
         {

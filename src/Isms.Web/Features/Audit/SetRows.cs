@@ -55,9 +55,15 @@ internal static class SetRows
         {
             await using var command = Command(db);
             var names = staged.Select((_, i) => $"c{i}").ToList();
-            command.CommandText = $"CREATE TEMPORARY TABLE {Staging} ({string.Join(", ", staged.Select((c, i) => $"{names[i]} {c.StoreType}"))}) ON COMMIT DROP";
+            // The join hashes the changes by key: with the default 4 MB of work memory that spills
+            // to temporary files from about forty thousand rows. The setting ends with the transaction.
+            command.CommandText = $"SET LOCAL work_mem = '64MB'; CREATE TEMPORARY TABLE {Staging} ({string.Join(", ", staged.Select((c, i) => $"{names[i]} {c.StoreType}"))}) ON COMMIT DROP";
             await command.ExecuteNonQueryAsync(cancellationToken);
             await CopyAsync(db, Staging, staged.Select((c, i) => c with { Name = names[i] }).ToList(), values, cancellationToken);
+            // A temporary table is never analysed by autovacuum: without its row count the planner
+            // guesses, and on a table of a million forms a wrong guess joins the wrong way round.
+            command.CommandText = $"ANALYZE {Staging}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
             command.CommandText = $"UPDATE {table.Name} SET {string.Join(", ", columns.Select((c, i) => $"{c.Name} = v.c{i + 1}"))} FROM {Staging} v "
                 + $"WHERE {table.Name}.{keyColumn.Name} = v.c0 AND {string.Join(" AND ", columns.Select((c, i) => $"{table.Name}.{c.Name} IS NOT DISTINCT FROM v.c{i + 1 + columns.Count}"))}";
             var matched = await command.ExecuteNonQueryAsync(cancellationToken);

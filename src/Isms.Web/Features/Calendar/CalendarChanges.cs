@@ -1,9 +1,9 @@
 namespace Isms.Web.Features.Calendar;
 
 /// What a calendar change can move. A closure or its withdrawal changes one day at some locations:
-/// only instants worked out on those locations' calendars, on or after that day, can move. An
-/// imported year can move anything.
-public sealed record CalendarChange(IReadOnlyList<string>? Locations, DateOnly? From)
+/// only a clock on those locations' calendars that runs through that day (received by its end,
+/// due from its start) can move. An imported year can move anything.
+public sealed record CalendarChange(IReadOnlyList<string>? Locations, DateOnly? Day)
 {
     public static readonly CalendarChange Everything = new(null, null);
 

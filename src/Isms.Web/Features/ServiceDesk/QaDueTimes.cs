@@ -9,8 +9,8 @@ namespace Isms.Web.Features.ServiceDesk;
 /// After a calendar change (a year imported, a closure declared or withdrawn), every open form's
 /// due time is worked out again, and so is every form whose due time was unknown for want of a
 /// year. Finished forms keep the decision they were finished under. A closure reads only the
-/// forms it can move: those on its locations' calendars due on or after its day. The forms are
-/// read without tracking, and those whose due time moves are updated set-based, each with its
+/// forms it can move: those on its locations' calendars whose clock runs through its day. The
+/// forms are read without tracking, and those whose due time moves are updated set-based, each with its
 /// audit entry.
 public sealed class QaDueTimes(IsmsDbContext db, WorkingCalendars calendars, AuditedUpdates updates, AgencyTime agency) : ICalendarDependent
 {
@@ -33,11 +33,13 @@ public sealed class QaDueTimes(IsmsDbContext db, WorkingCalendars calendars, Aud
             affected = affected.Where(f => f.ClockLocation != null && locations.Contains(f.ClockLocation));
         }
 
-        if (change.From is { } from)
+        if (change.Day is { } day)
         {
-            // A due time before the changed day was counted on days the change leaves alone.
-            var since = agency.StartOf(from);
-            affected = affected.Where(f => f.DueAt == null || f.DueAt >= since);
+            // A clock that ended before the day, or started after it, counted only days the
+            // change leaves alone.
+            var since = agency.StartOf(day);
+            var until = agency.StartOf(day.AddDays(1));
+            affected = affected.Where(f => (f.DueAt == null || f.DueAt >= since) && f.ReceivedAt < until);
         }
 
         var rows = await affected
