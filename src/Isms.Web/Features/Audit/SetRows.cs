@@ -60,8 +60,8 @@ internal static class SetRows
             command.CommandText = $"SET LOCAL work_mem = '64MB'; CREATE TEMPORARY TABLE {Staging} ({string.Join(", ", staged.Select((c, i) => $"{names[i]} {c.StoreType}"))}) ON COMMIT DROP";
             await command.ExecuteNonQueryAsync(cancellationToken);
             await CopyAsync(db, Staging, staged.Select((c, i) => c with { Name = names[i] }).ToList(), values, cancellationToken);
-            // A temporary table is never analysed by autovacuum: without its row count the planner
-            // guesses, and on a table of a million forms a wrong guess joins the wrong way round.
+            // Autovacuum never analyses a temporary table. Without its row count the planner hashed
+            // the whole target table (100,000 forms, spilled to disk) instead of the changes.
             command.CommandText = $"ANALYZE {Staging}";
             await command.ExecuteNonQueryAsync(cancellationToken);
             command.CommandText = $"UPDATE {table.Name} SET {string.Join(", ", columns.Select((c, i) => $"{c.Name} = v.c{i + 1}"))} FROM {Staging} v "

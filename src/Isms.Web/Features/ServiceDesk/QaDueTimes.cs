@@ -10,8 +10,8 @@ namespace Isms.Web.Features.ServiceDesk;
 /// due time is worked out again, and so is every form whose due time was unknown for want of a
 /// year. Finished forms keep the decision they were finished under. A closure reads only the
 /// forms it can move: those on its locations' calendars whose clock runs through its day. The
-/// forms are read without tracking, and those whose due time moves are updated set-based, each with its
-/// audit entry.
+/// forms are read without tracking, and those whose due time moves are updated set-based, each
+/// with its audit entry.
 public sealed class QaDueTimes(IsmsDbContext db, WorkingCalendars calendars, AuditedUpdates updates, AgencyTime agency) : ICalendarDependent
 {
     private static readonly string[] Changed =
