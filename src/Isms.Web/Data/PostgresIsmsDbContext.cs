@@ -11,4 +11,10 @@ public sealed class PostgresIsmsDbContext(DbContextOptions<PostgresIsmsDbContext
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
     }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Features.ServiceDesk.QaForm>().HasStorageParameter("fillfactor", Features.ServiceDesk.ServiceDeskConfiguration.FormsFillFactor);
+    }
 }

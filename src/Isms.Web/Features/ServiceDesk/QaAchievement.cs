@@ -34,21 +34,32 @@ public sealed class QaAchievement(IsmsDbContext db, Today today, ServiceDeskSett
         var yearEnd = agency.StartOf(new DateOnly(year, 12, 31).AddDays(1));
         var goal = (await settings.InForceAtAsync(now < yearEnd ? now : yearEnd.AddTicks(-1), cancellationToken)).GoalPercent;
 
-        // One pass over the year's forms, counted per month, category and assignee together; the
-        // three views and the total are sums of these few hundred cells.
-        var cells = await db.Set<QaForm>().AsNoTracking().Where(f => f.Year == year)
+        // The year's forms counted per month, category and assignee together; the three views and the
+        // total are sums of these few hundred cells. Finished and cancelled forms are counted from an
+        // index alone; the open ones past due from the open forms (no index holds DueAt, so that a
+        // closure moves due times in place). One statement, so both parts see the same moment.
+        var ofYear = db.Set<QaForm>().AsNoTracking().Where(f => f.Year == year);
+        var closed = ofYear
             // Grouped in the index's own order (no COALESCE), so SQLite needs no temporary b-tree.
             .GroupBy(f => new { f.Month, f.CategoryId, f.AssigneeId })
-            .Select(g => new Cell(
+            .Select(g => new
+            {
                 g.Key.Month,
                 g.Key.CategoryId,
                 g.Key.AssigneeId,
-                g.Count(f => f.Status != QaFormStatus.Cancelled),
-                g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == true),
-                g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == false),
-                g.Count(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled && f.PausedSince == null && f.DueAt != null && f.DueAt < now),
-                g.Count(f => f.Status == QaFormStatus.Cancelled)))
-            .ToListAsync(cancellationToken);
+                Received = g.Count(f => f.Status != QaFormStatus.Cancelled),
+                OnTime = g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == true),
+                Late = g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == false),
+                Overdue = 0,
+                Cancelled = g.Count(f => f.Status == QaFormStatus.Cancelled),
+            });
+        var overdue = ofYear
+            .Where(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled)
+            .Where(f => f.PausedSince == null && f.DueAt != null && f.DueAt < now)
+            .GroupBy(f => new { f.Month, f.CategoryId, f.AssigneeId })
+            .Select(g => new { g.Key.Month, g.Key.CategoryId, g.Key.AssigneeId, Received = 0, OnTime = 0, Late = 0, Overdue = g.Count(), Cancelled = 0 });
+        var cells = (await closed.Concat(overdue).ToListAsync(cancellationToken))
+            .Select(c => new Cell(c.Month, c.CategoryId, c.AssigneeId, c.Received, c.OnTime, c.Late, c.Overdue, c.Cancelled)).ToList();
         var byMonth = Sum(cells, c => c.Month);
         var byCategory = Sum(cells, c => c.CategoryId);
         var byAssignee = Sum(cells, c => c.AssigneeId ?? 0);

@@ -1810,14 +1810,20 @@ namespace Isms.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerUnitId", "Classification");
 
-                    b.HasIndex("Status", "DueAt");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime", "PausedSince", "DueAt");
+                    b.HasIndex("Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime");
+
+                    b.HasIndex(new[] { "Year", "PausedSince", "Month", "CategoryId", "AssigneeId" }, "IX_QaForm_Open")
+                        .HasFilter("\"Status\" <> 'Finished' AND \"Status\" <> 'Cancelled'");
+
+                    b.HasIndex(new[] { "MissingCalendarYear" }, "IX_QaForm_WithoutDueTime")
+                        .HasFilter("\"MissingCalendarYear\" IS NOT NULL");
 
                     b.ToTable("QaForm");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Isms.Web.Features.ServiceDesk.QaPause", b =>

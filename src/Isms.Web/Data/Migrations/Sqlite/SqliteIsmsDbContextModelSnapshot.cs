@@ -1757,12 +1757,16 @@ namespace Isms.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerUnitId", "Classification");
 
-                    b.HasIndex("Status", "DueAt");
-
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime", "PausedSince", "DueAt");
+                    b.HasIndex("Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime");
+
+                    b.HasIndex(new[] { "Year", "PausedSince", "Month", "CategoryId", "AssigneeId" }, "IX_QaForm_Open")
+                        .HasFilter("\"Status\" <> 'Finished' AND \"Status\" <> 'Cancelled'");
+
+                    b.HasIndex(new[] { "MissingCalendarYear" }, "IX_QaForm_WithoutDueTime")
+                        .HasFilter("\"MissingCalendarYear\" IS NOT NULL");
 
                     b.ToTable("QaForm");
                 });
