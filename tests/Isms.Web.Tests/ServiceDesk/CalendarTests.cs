@@ -95,6 +95,34 @@ public abstract class CalendarTests(IsmsApp app)
     }
 
     [Fact]
+    public async Task MissingYear_OfAFinishedForm_IsWorkedOutWhenTheYearIsImported()
+    {
+        var world = await ArrangeAsync(app);
+        // 2022 is not shipped and no other test imports it.
+        var form = await SubmitAsync(world.Desk, world.RequesterId, At(2022, 12, 20, 10));
+        var number = form["number"]!.GetValue<string>();
+        await ActAsync(world.Desk, number, "assign", new JsonObject { ["assigneeId"] = world.DeskPersonId });
+        var finished = await ActAsync(world.Desk, number, "finish", new JsonObject { ["text"] = "Answered." });
+        Assert.Null(finished["dueAt"]);
+        Assert.Null(finished["onTime"]);
+        Assert.Equal(2022, finished["missingCalendarYear"]!.GetValue<int>());
+
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        using var content = new StringContent(WeekdayCalendar(2022), Encoding.UTF8, "text/csv");
+        using (var response = await officer.PostAsync("/api/v1/calendar/years", content))
+        {
+            await response.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        // A finished form is not open, yet its clock waited for the year: Tuesday 20 Dec is day 0,
+        // Thursday 22 Dec day 2. Finished now, years later: late.
+        var after = await GetAsync<JsonObject>(world.Desk, $"/api/v1/qa-forms/{number}");
+        Assert.Null(after["missingCalendarYear"]);
+        Assert.Equal(At(2022, 12, 22, 23, 59, 59), Instant(after["dueAt"]));
+        Assert.False(after["onTime"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Closure_MovesTheDueTimeOfOpenFormsThere_AndWithdrawingMovesItBack()
     {
         var location = "City " + Api.Unique();
