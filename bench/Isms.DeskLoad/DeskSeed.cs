@@ -22,6 +22,8 @@ public static class DeskSeed
         var start = open ? new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(8)) : new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
         var step = open ? 7 * 86_400.0 / count : 30.0;
         var status = open ? "'InProgress'" : "CASE WHEN i % 50 = 0 THEN 'Cancelled' WHEN i % 10 = 0 THEN 'InProgress' ELSE 'Finished' END";
+        // Only a finished form has a finish time and an on-time flag: every form of the closure run is open.
+        var unfinished = open ? "TRUE" : "i % 10 = 0 OR i % 50 = 0";
         if (db.Database.IsSqlite())
         {
             long Ticks(DateTimeOffset t) => t.UtcTicks;
@@ -35,8 +37,8 @@ public static class DeskSeed
                     "ReopenCount","Classification","Audience","SearchText","Version","CreatedAt","UpdatedAt")
                 SELECT 'QB-{year}-' || i, {year}, 1 + (i % 12), i, {person}, {unit}, 'm', {category} + (i % 6), 's', 'd', 'Web',
                     {t0} + i * {stepTicks}, '{Location}', 'WorkingDays', 2, '08:30:00', '17:30:00', 0, {t0} + i * {stepTicks} + 2 * {day}, {status}, {person},
-                    CASE WHEN i % 10 = 0 OR i % 50 = 0 THEN NULL ELSE {t0} + i * {stepTicks} + (i % 4) * {day} END,
-                    CASE WHEN i % 10 = 0 OR i % 50 = 0 THEN NULL ELSE (i % 4) <= 2 END,
+                    CASE WHEN {unfinished} THEN NULL ELSE {t0} + i * {stepTicks} + (i % 4) * {day} END,
+                    CASE WHEN {unfinished} THEN NULL ELSE (i % 4) <= 2 END,
                     0, 1, 'Restricted', '', 0, {t0}, {t0}
                 FROM n
                 """);
@@ -52,8 +54,8 @@ public static class DeskSeed
                 SELECT 'QB-{year}-' || i, {year}, 1 + (i % 12), i, {person}, {unit}, 'm', {category} + (i % 6), 's', 'd', 'Web',
                     '{t0}'::timestamptz + i * interval '{stepText} seconds', '{Location}', 'WorkingDays', 2, '08:30', '17:30', false,
                     '{t0}'::timestamptz + i * interval '{stepText} seconds' + interval '2 days', {status}, {person},
-                    CASE WHEN i % 10 = 0 OR i % 50 = 0 THEN NULL ELSE '{t0}'::timestamptz + i * interval '{stepText} seconds' + (i % 4) * interval '1 day' END,
-                    CASE WHEN i % 10 = 0 OR i % 50 = 0 THEN NULL ELSE (i % 4) <= 2 END,
+                    CASE WHEN {unfinished} THEN NULL ELSE '{t0}'::timestamptz + i * interval '{stepText} seconds' + (i % 4) * interval '1 day' END,
+                    CASE WHEN {unfinished} THEN NULL ELSE (i % 4) <= 2 END,
                     0, 1, 'Restricted', '', 0, '{t0}', '{t0}'
                 FROM generate_series(1, {count}) AS i;
                 """);

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Isms.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresIsmsDbContext))]
-    [Migration("20261201200207_QaFormDueTimesInPlace")]
+    [Migration("20261201202527_QaFormDueTimesInPlace")]
     partial class QaFormDueTimesInPlace
     {
         /// <inheritdoc />
@@ -1819,7 +1819,7 @@ namespace Isms.Web.Data.Migrations.Postgres
                     b.HasIndex("Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime");
 
                     b.HasIndex(new[] { "Year", "PausedSince", "Month", "CategoryId", "AssigneeId" }, "IX_QaForm_Open")
-                        .HasFilter("\"Status\" <> 'Finished' AND \"Status\" <> 'Cancelled'");
+                        .HasFilter("\"Status\" NOT IN ('Finished', 'Cancelled')");
 
                     b.HasIndex(new[] { "MissingCalendarYear" }, "IX_QaForm_WithoutDueTime")
                         .HasFilter("\"MissingCalendarYear\" IS NOT NULL");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Isms.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIsmsDbContext))]
-    [Migration("20261201200207_QaFormDueTimesInPlace")]
+    [Migration("20261201202527_QaFormDueTimesInPlace")]
     partial class QaFormDueTimesInPlace
     {
         /// <inheritdoc />
@@ -1766,7 +1766,7 @@ namespace Isms.Web.Data.Migrations.Sqlite
                     b.HasIndex("Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime");
 
                     b.HasIndex(new[] { "Year", "PausedSince", "Month", "CategoryId", "AssigneeId" }, "IX_QaForm_Open")
-                        .HasFilter("\"Status\" <> 'Finished' AND \"Status\" <> 'Cancelled'");
+                        .HasFilter("\"Status\" NOT IN ('Finished', 'Cancelled')");
 
                     b.HasIndex(new[] { "MissingCalendarYear" }, "IX_QaForm_WithoutDueTime")
                         .HasFilter("\"MissingCalendarYear\" IS NOT NULL");
