@@ -15,6 +15,6 @@ public sealed class PostgresIsmsDbContext(DbContextOptions<PostgresIsmsDbContext
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<Features.ServiceDesk.QaForm>().HasStorageParameter("fillfactor", Features.ServiceDesk.ServiceDeskConfiguration.FormsFillFactor);
+        Features.ServiceDesk.ServiceDeskConfiguration.ForPostgres(builder);
     }
 }

@@ -11,4 +11,10 @@ public sealed class SqliteIsmsDbContext(DbContextOptions<SqliteIsmsDbContext> op
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        Features.ServiceDesk.ServiceDeskConfiguration.ForSqlite(builder);
+    }
 }

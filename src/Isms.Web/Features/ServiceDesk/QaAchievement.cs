@@ -26,7 +26,26 @@ public sealed class QaAchievement(IsmsDbContext db, Today today, ServiceDeskSett
 {
     private sealed record Group(int Key, int Received, int OnTime, int Late, int Overdue, int Cancelled);
 
-    private sealed record Cell(int Month, int CategoryId, int? AssigneeId, int Received, int OnTime, int Late, int Overdue, int Cancelled);
+    /// One cell of the counts. A class set by its initializer, not a record's constructor: EF can put
+    /// only the former in a UNION.
+    public sealed class CellCount
+    {
+        public int Month { get; init; }
+
+        public int CategoryId { get; init; }
+
+        public int? AssigneeId { get; init; }
+
+        public int Received { get; init; }
+
+        public int OnTime { get; init; }
+
+        public int Late { get; init; }
+
+        public int Overdue { get; init; }
+
+        public int Cancelled { get; init; }
+    }
 
     public async Task<QaAchievementReport> ForYearAsync(int year, CancellationToken cancellationToken)
     {
@@ -34,32 +53,7 @@ public sealed class QaAchievement(IsmsDbContext db, Today today, ServiceDeskSett
         var yearEnd = agency.StartOf(new DateOnly(year, 12, 31).AddDays(1));
         var goal = (await settings.InForceAtAsync(now < yearEnd ? now : yearEnd.AddTicks(-1), cancellationToken)).GoalPercent;
 
-        // The year's forms counted per month, category and assignee together; the three views and the
-        // total are sums of these few hundred cells. Finished and cancelled forms are counted from an
-        // index alone; the open ones past due from the open forms (no index holds DueAt, so that a
-        // closure moves due times in place). One statement, so both parts see the same moment.
-        var ofYear = db.Set<QaForm>().AsNoTracking().Where(f => f.Year == year);
-        var closed = ofYear
-            // Grouped in the index's own order (no COALESCE), so SQLite needs no temporary b-tree.
-            .GroupBy(f => new { f.Month, f.CategoryId, f.AssigneeId })
-            .Select(g => new
-            {
-                g.Key.Month,
-                g.Key.CategoryId,
-                g.Key.AssigneeId,
-                Received = g.Count(f => f.Status != QaFormStatus.Cancelled),
-                OnTime = g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == true),
-                Late = g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == false),
-                Overdue = 0,
-                Cancelled = g.Count(f => f.Status == QaFormStatus.Cancelled),
-            });
-        var overdue = ofYear
-            .Where(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled)
-            .Where(f => f.PausedSince == null && f.DueAt != null && f.DueAt < now)
-            .GroupBy(f => new { f.Month, f.CategoryId, f.AssigneeId })
-            .Select(g => new { g.Key.Month, g.Key.CategoryId, g.Key.AssigneeId, Received = 0, OnTime = 0, Late = 0, Overdue = g.Count(), Cancelled = 0 });
-        var cells = (await closed.Concat(overdue).ToListAsync(cancellationToken))
-            .Select(c => new Cell(c.Month, c.CategoryId, c.AssigneeId, c.Received, c.OnTime, c.Late, c.Overdue, c.Cancelled)).ToList();
+        var cells = await CellsOf(db, year, now).ToListAsync(cancellationToken);
         var byMonth = Sum(cells, c => c.Month);
         var byCategory = Sum(cells, c => c.CategoryId);
         var byAssignee = Sum(cells, c => c.AssigneeId ?? 0);
@@ -82,7 +76,47 @@ public sealed class QaAchievement(IsmsDbContext db, Today today, ServiceDeskSett
                 .Select(g => Row(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Key == 0 ? "" : assigneeNames.GetValueOrDefault(g.Key) ?? "?", g)).ToList());
     }
 
-    private static List<Group> Sum(IEnumerable<Cell> cells, Func<Cell, int> key) =>
+    /// The year's forms counted per month, category and assignee together; the three views and the
+    /// total are sums of these few hundred cells. Finished and cancelled forms are counted from the
+    /// covering index alone; the open ones past due from the open forms' index, reading DueAt from
+    /// the rows (no index holds it: see ServiceDeskConfiguration). One statement, so both parts see
+    /// the same moment.
+    public static IQueryable<CellCount> CellsOf(IsmsDbContext db, int year, DateTimeOffset now)
+    {
+        var ofYear = db.Set<QaForm>().AsNoTracking().Where(f => f.Year == year);
+        var closed = ofYear
+            // Grouped in the index's own order (no COALESCE), so SQLite needs no temporary b-tree.
+            .GroupBy(f => new { f.Month, f.CategoryId, f.AssigneeId })
+            .Select(g => new CellCount
+            {
+                Month = g.Key.Month,
+                CategoryId = g.Key.CategoryId,
+                AssigneeId = g.Key.AssigneeId,
+                Received = g.Count(f => f.Status != QaFormStatus.Cancelled),
+                OnTime = g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == true),
+                Late = g.Count(f => f.Status == QaFormStatus.Finished && f.OnTime == false),
+                Overdue = 0,
+                Cancelled = g.Count(f => f.Status == QaFormStatus.Cancelled),
+            });
+        var overdue = ofYear
+            .Open()
+            .Where(f => f.PausedSince == null && f.DueAt != null && f.DueAt < now)
+            .GroupBy(f => new { f.Month, f.CategoryId, f.AssigneeId })
+            .Select(g => new CellCount
+            {
+                Month = g.Key.Month,
+                CategoryId = g.Key.CategoryId,
+                AssigneeId = g.Key.AssigneeId,
+                Received = 0,
+                OnTime = 0,
+                Late = 0,
+                Overdue = g.Count(),
+                Cancelled = 0,
+            });
+        return closed.Concat(overdue);
+    }
+
+    private static List<Group> Sum(IEnumerable<CellCount> cells, Func<CellCount, int> key) =>
         cells.GroupBy(key).Select(g => new Group(g.Key, g.Sum(c => c.Received), g.Sum(c => c.OnTime), g.Sum(c => c.Late), g.Sum(c => c.Overdue), g.Sum(c => c.Cancelled))).ToList();
 
     private static QaFigures Figures(Group g) => new(g.Received, g.OnTime, g.Late, g.Overdue, g.Received - g.OnTime - g.Late - g.Overdue, g.Cancelled);

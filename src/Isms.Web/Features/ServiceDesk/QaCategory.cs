@@ -85,6 +85,25 @@ public sealed class ServiceDeskConfiguration : IEntityTypeConfiguration<QaCatego
         builder.HasOne<Organisation.Unit>().WithMany().HasForeignKey(s => s.DeskUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 
+    /// What differs by provider, applied by the provider's context after the shared model.
+    public static void ForPostgres(ModelBuilder builder) => builder.Entity<QaForm>().HasStorageParameter("fillfactor", FormsFillFactor);
+
+    /// SQLite updates only the indexes whose columns change, and answers the achievement's count
+    /// of open forms past due from this index alone when it holds DueAt (15 ms against 135 ms for
+    /// 80,000 open forms, reading DueAt from each row).
+    public static void ForSqlite(ModelBuilder builder)
+    {
+        var forms = builder.Entity<QaForm>();
+        forms.Metadata.RemoveIndex(forms.Metadata.FindIndex(OpenFormsIndex)!);
+        OpenFormsIndexOf(forms, f => new { f.Year, f.PausedSince, f.Month, f.CategoryId, f.AssigneeId, f.DueAt });
+    }
+
+    private static void OpenFormsIndexOf(EntityTypeBuilder<QaForm> builder, System.Linq.Expressions.Expression<Func<QaForm, object?>> columns) =>
+        builder.HasIndex(columns, OpenFormsIndex)
+            // Written as EF writes OpenForms.Only inside a longer condition: SQLite uses a partial
+            // index only when the query holds its condition term for term (OpenFormsIndexTests).
+            .HasFilter("\"Status\" <> 'Finished' AND \"Status\" <> 'Cancelled'");
+
     public void Configure(EntityTypeBuilder<QaForm> builder)
     {
         builder.Property(f => f.Number).HasMaxLength(20);
@@ -103,18 +122,15 @@ public sealed class ServiceDeskConfiguration : IEntityTypeConfiguration<QaCatego
         builder.Property(f => f.SearchText).HasMaxLength(400);
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.Ignore(f => f.IsOpen);
-        // No index holds DueAt. A closure moves the due time of every open form of its city received
-        // in the last days, tens of thousands at once; with DueAt in no index PostgreSQL rewrites each
-        // of them in place (a HOT update, on its own page, no index written) and SQLite writes no
-        // index at all. The queries that filter on DueAt read it from the open forms, which this
-        // partial index finds (and which are few once the desk keeps up). Its columns after Year
-        // serve the achievement's count of open forms past due: with PausedSince an equality more
-        // than the covering index below offers, and the groups in order, SQLite picks it without
-        // statistics.
-        builder.HasIndex(f => new { f.Year, f.PausedSince, f.Month, f.CategoryId, f.AssigneeId }, OpenFormsIndex)
-            // Written as EF writes `Status != Finished && Status != Cancelled`: SQLite uses a partial
-            // index only when the query holds its condition term for term.
-            .HasFilter("\"Status\" NOT IN ('Finished', 'Cancelled')");
+        // On PostgreSQL no index holds DueAt. A closure moves the due time of every open form of its
+        // city received in the last days, tens of thousands at once; with DueAt in no index each is
+        // rewritten in place (a HOT update, on its own page, no index written). The queries that
+        // filter on DueAt read it from the open forms, which this partial index finds (and which are
+        // few once the desk keeps up). Its columns after Year serve the achievement's count of open
+        // forms past due: with PausedSince an equality more than the covering index below offers,
+        // and the groups in order, SQLite picks it without statistics. SQLite has no HOT updates to
+        // keep, so there the index holds DueAt too (ForSqlite).
+        OpenFormsIndexOf(builder, f => new { f.Year, f.PausedSince, f.Month, f.CategoryId, f.AssigneeId });
         // The forms whose due time waits for a calendar year (DueAt null), which a recompute reads
         // with the open ones.
         builder.HasIndex(f => f.MissingCalendarYear, WithoutDueTimeIndex).HasFilter("\"MissingCalendarYear\" IS NOT NULL");

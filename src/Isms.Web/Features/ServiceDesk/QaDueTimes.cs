@@ -43,8 +43,7 @@ public sealed class QaDueTimes(IsmsDbContext db, WorkingCalendars calendars, Aud
 
         // The open forms, and the closed ones still without a due time (a year was missing): two
         // disjoint parts, so that each is found by its own partial index, not by reading every form.
-        var affected = forms.Where(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled)
-            .Concat(forms.Where(f => (f.Status == QaFormStatus.Finished || f.Status == QaFormStatus.Cancelled) && f.MissingCalendarYear != null));
+        var affected = forms.Open().Concat(forms.Closed().Where(f => f.MissingCalendarYear != null));
 
         var rows = await affected
             .Select(f => new

@@ -61,7 +61,7 @@ public sealed record QaFormQuery : IValidatableObject
 
         if (AtRisk == true || OpenOnly)
         {
-            forms = forms.Where(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled);
+            forms = forms.Open();
         }
         else if (StatusValue is { } status)
         {

@@ -34,7 +34,8 @@ public sealed class QaNotifications(IsmsDbContext db, AgencyTime agency, IConfig
     public async Task<int> AtRiskAsync(CalendarSet calendars, DateTimeOffset now, TimeOnly dayStart, TimeOnly dayEnd, int atRiskHours, CancellationToken cancellationToken)
     {
         var open = db.Set<QaForm>()
-            .Where(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled && f.PausedSince == null
+            .Open()
+            .Where(f => f.PausedSince == null
                 && f.AssigneeId != null && f.AtRiskNotifiedAt == null && f.DueAt != null && f.DueAt > now);
         var locations = await open.Select(f => f.ClockLocation).Distinct().ToListAsync(cancellationToken);
         if (QaAtRiskHorizon.Of(calendars, locations, now, dayStart, dayEnd, atRiskHours) is { } horizon)
@@ -90,7 +91,8 @@ public sealed class QaNotifications(IsmsDbContext db, AgencyTime agency, IConfig
             .Where(r => r.UnitId == deskUnit && r.Kind == ResponsibilityKind.DepartmentHead && r.From <= today && (r.To == null || r.To >= today))
             .Select(r => r.Person!.Email).Where(e => e != null).Distinct().ToListAsync(cancellationToken);
         var overdue = await db.Set<QaForm>().AsNoTracking()
-            .Where(f => f.Status != QaFormStatus.Finished && f.Status != QaFormStatus.Cancelled && f.PausedSince == null && f.DueAt != null && f.DueAt < now)
+            .Open()
+            .Where(f => f.PausedSince == null && f.DueAt != null && f.DueAt < now)
             .OrderBy(f => f.DueAt).Select(f => new { f.Number, f.Subject, f.DueAt, f.Status }).ToListAsync(cancellationToken);
         if (heads.Count == 0 || overdue.Count == 0)
         {

@@ -1816,7 +1816,7 @@ namespace Isms.Web.Data.Migrations.Postgres
                     b.HasIndex("Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime");
 
                     b.HasIndex(new[] { "Year", "PausedSince", "Month", "CategoryId", "AssigneeId" }, "IX_QaForm_Open")
-                        .HasFilter("\"Status\" NOT IN ('Finished', 'Cancelled')");
+                        .HasFilter("\"Status\" <> 'Finished' AND \"Status\" <> 'Cancelled'");
 
                     b.HasIndex(new[] { "MissingCalendarYear" }, "IX_QaForm_WithoutDueTime")
                         .HasFilter("\"MissingCalendarYear\" IS NOT NULL");

@@ -1762,8 +1762,8 @@ namespace Isms.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "Month", "CategoryId", "AssigneeId", "Status", "OnTime");
 
-                    b.HasIndex(new[] { "Year", "PausedSince", "Month", "CategoryId", "AssigneeId" }, "IX_QaForm_Open")
-                        .HasFilter("\"Status\" NOT IN ('Finished', 'Cancelled')");
+                    b.HasIndex(new[] { "Year", "PausedSince", "Month", "CategoryId", "AssigneeId", "DueAt" }, "IX_QaForm_Open")
+                        .HasFilter("\"Status\" <> 'Finished' AND \"Status\" <> 'Cancelled'");
 
                     b.HasIndex(new[] { "MissingCalendarYear" }, "IX_QaForm_WithoutDueTime")
                         .HasFilter("\"MissingCalendarYear\" IS NOT NULL");

@@ -21,8 +21,8 @@ namespace Isms.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_QaForm_Open",
                 table: "QaForm",
-                columns: new[] { "Year", "PausedSince", "Month", "CategoryId", "AssigneeId" },
-                filter: "\"Status\" NOT IN ('Finished', 'Cancelled')");
+                columns: new[] { "Year", "PausedSince", "Month", "CategoryId", "AssigneeId", "DueAt" },
+                filter: "\"Status\" <> 'Finished' AND \"Status\" <> 'Cancelled'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_QaForm_WithoutDueTime",

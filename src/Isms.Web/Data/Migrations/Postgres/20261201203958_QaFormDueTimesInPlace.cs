@@ -26,7 +26,7 @@ namespace Isms.Web.Data.Migrations.Postgres
                 name: "IX_QaForm_Open",
                 table: "QaForm",
                 columns: new[] { "Year", "PausedSince", "Month", "CategoryId", "AssigneeId" },
-                filter: "\"Status\" NOT IN ('Finished', 'Cancelled')");
+                filter: "\"Status\" <> 'Finished' AND \"Status\" <> 'Cancelled'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_QaForm_WithoutDueTime",
