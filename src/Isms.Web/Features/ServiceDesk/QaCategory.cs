@@ -100,7 +100,7 @@ public sealed class ServiceDeskConfiguration : IEntityTypeConfiguration<QaCatego
 
     private static void OpenFormsIndexOf(EntityTypeBuilder<QaForm> builder, System.Linq.Expressions.Expression<Func<QaForm, object?>> columns) =>
         builder.HasIndex(columns, OpenFormsIndex)
-            // Written as EF writes OpenForms.Only inside a longer condition: SQLite uses a partial
+            // Written as EF writes OpenForms.Open() inside a longer condition: SQLite uses a partial
             // index only when the query holds its condition term for term (OpenFormsIndexTests).
             .HasFilter("\"Status\" <> 'Finished' AND \"Status\" <> 'Cancelled'");
 
