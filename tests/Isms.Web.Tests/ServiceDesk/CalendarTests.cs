@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Isms.Core.Calendars;
 using Isms.Web.Data;
+using Isms.Web.Features.Audit;
 using Isms.Web.Features.Calendar;
 using Isms.Web.Features.ServiceDesk;
 using Isms.Web.Platform.Security;
@@ -154,7 +156,7 @@ public abstract class CalendarTests(IsmsApp app)
         var world = await ArrangeAsync(app, location);
         var moved = new[] { await OpenFormAtAsync(world, location, At(2026, 3, 2, 10)), await OpenFormAtAsync(world, location, At(2026, 3, 2, 11)) };
         var unmoved = await OpenFormAtAsync(world, location, At(2026, 2, 24, 10)); // due on the 26th, before the closure
-        var (officer, _, officerName) = await app.SignedInUserAsync(Roles.SecurityOfficer);
+        var (officer, account, officerName) = await app.SignedInUserAsync(Roles.SecurityOfficer);
         var before = await app.HeadAsync();
 
         using var declared = await officer.PostJsonAsync("/api/v1/calendar/closures", new JsonObject
@@ -171,6 +173,8 @@ public abstract class CalendarTests(IsmsApp app)
             var update = Assert.Single(await app.EntriesAsync(nameof(QaForm), id.ToString(System.Globalization.CultureInfo.InvariantCulture)), e => e.Sequence > before);
             Assert.Equal("record.update", update.Action);
             Assert.Equal(officerName, update.ActorName);
+            // Stored as EF stores an account id, so that a query by account finds the entry.
+            Assert.True(await app.QueryAsync(db => db.Set<AuditEntry>().AnyAsync(e => e.Sequence == update.Sequence && e.ActorAccountId == account.Id)));
             var changes = JsonNode.Parse(update.Changes!)!.AsObject();
             Assert.Equal(At(2026, 3, 4, 23, 59, 59), Instant(changes["DueAt"]!["old"]));
             Assert.Equal(At(2026, 3, 5, 23, 59, 59), Instant(changes["DueAt"]!["new"]));
@@ -236,14 +240,51 @@ public abstract class CalendarTests(IsmsApp app)
         await ExpectWholeCalendarDueTimesAsync(forms);
     }
 
+    // A form's recorded pauses still count when a closure moves its due time.
+    [Fact]
+    public async Task Closure_KeepsTheTimeAFormWasPaused()
+    {
+        var location = "City " + Api.Unique();
+        var world = await ArrangeAsync(app, location);
+        var hours = await CategoryAsync(app, QaClockRule.WorkingHours);
+        // Both due on Wednesday 4 March without the closure: the one at 10:00, the paused one five
+        // office hours later (Monday 14:00–17:30 and Tuesday 08:30–10:00).
+        var plain = await OpenFormAtAsync(world, location, At(2026, 3, 2, 10), hours);
+        var paused = await OpenFormAtAsync(world, location, At(2026, 3, 2, 10), hours);
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<IsmsDbContext>();
+            var form = await db.Set<QaForm>().SingleAsync(f => f.Number == paused);
+            form.PauseWhileWaiting = true;
+            db.Add(new QaPause { FormId = form.Id, Start = At(2026, 3, 2, 14), End = At(2026, 3, 3, 10) });
+            await db.SaveChangesAsync();
+        });
+
+        var officer = await app.ClientAsync(Roles.SecurityOfficer);
+        using var declared = await officer.PostJsonAsync("/api/v1/calendar/closures", new JsonObject
+        {
+            ["date"] = "2026-03-04",
+            ["locations"] = new JsonArray(location),
+            ["reason"] = "Typhoon Pause",
+        });
+        await declared.ReadAsync<ClosureResponse>(HttpStatusCode.Created);
+
+        Assert.Equal(At(2026, 3, 5, 10), await DueAsync(plain));
+        Assert.Equal(At(2026, 3, 5, 15), await DueAsync(paused));
+        await ExpectWholeCalendarDueTimesAsync([plain, paused]);
+    }
+
     private async Task ExpectWholeCalendarDueTimesAsync(IReadOnlyList<string> numbers) =>
         await app.WithScopeAsync(async services =>
         {
             var calendar = await services.GetRequiredService<WorkingCalendars>().LoadAsync(CancellationToken.None);
             var db = services.GetRequiredService<IsmsDbContext>();
-            foreach (var form in await db.Set<QaForm>().AsNoTracking().Where(f => numbers.Contains(f.Number)).ToListAsync())
+            var forms = await db.Set<QaForm>().AsNoTracking().Where(f => numbers.Contains(f.Number)).ToListAsync();
+            var ids = forms.Select(f => f.Id).ToList();
+            var pauses = (await db.Set<QaPause>().AsNoTracking().Where(p => ids.Contains(p.FormId)).ToListAsync()).ToLookup(p => p.FormId, p => new SlaPause(p.Start, p.End));
+            foreach (var form in forms)
             {
-                Assert.Equal(QaClock.DueAt(calendar, QaClockInput.Of(form), []).DueAt, form.DueAt);
+                Assert.Equal(QaClock.DueAt(calendar, QaClockInput.Of(form), pauses[form.Id].ToList()).DueAt, form.DueAt);
             }
         });
 

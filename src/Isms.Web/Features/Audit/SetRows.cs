@@ -12,7 +12,7 @@ namespace Isms.Web.Features.Audit;
 /// Many rows of one table written at once, for the set-based writes that carry their own audit
 /// entries (AuditedUpdates, AuditTrail.WriteAsync). Columns and value conversions come from the EF
 /// model, so a value is stored exactly as SaveChanges would store it. PostgreSQL gets the rows by
-/// binary COPY; SQLite, in process, runs one prepared single-row statement again and again.
+/// binary COPY; SQLite, in process, runs one prepared single-row statement again and again (SqliteRows).
 /// Only the audit feature calls this: UnauditedWritesTests keeps every other write on SaveChanges.
 internal static class SetRows
 {
@@ -28,13 +28,11 @@ internal static class SetRows
             return;
         }
 
-        await using var command = Command(db);
-        command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => Name(i)))})";
-        var parameters = Parameters(command, columns);
+        using var insert = new SqliteRows(db, $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => Slot(i)))})");
         foreach (var row in rows)
         {
-            Bind(parameters, columns, row);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            insert.Run(columns, row);
         }
     }
 
@@ -51,6 +49,9 @@ internal static class SetRows
         staged.AddRange(columns);
         staged.AddRange(columns);
         var values = rows.Select(r => (object?[])[r.Key, .. r.New, .. r.Old]).ToList();
+        // Only the columns some row really changes are set: SQLite rewrites every index over a
+        // column that is set, whether or not its value changes. Every old value is still checked.
+        var set = Enumerable.Range(0, columns.Count).Where(i => rows.Any(r => !Equals(r.Old[i], r.New[i]))).DefaultIfEmpty(0).ToList();
 
         if (db.Database.IsNpgsql())
         {
@@ -65,7 +66,7 @@ internal static class SetRows
             // the whole target table (100,000 forms, spilled to disk) instead of the changes.
             command.CommandText = $"ANALYZE {Staging}";
             await command.ExecuteNonQueryAsync(cancellationToken);
-            command.CommandText = $"UPDATE {table.Name} SET {string.Join(", ", columns.Select((c, i) => $"{c.Name} = v.c{i + 1}"))} FROM {Staging} v "
+            command.CommandText = $"UPDATE {table.Name} SET {string.Join(", ", set.Select(i => $"{columns[i].Name} = v.c{i + 1}"))} FROM {Staging} v "
                 + $"WHERE {table.Name}.{keyColumn.Name} = v.c0 AND {string.Join(" AND ", columns.Select((c, i) => $"{table.Name}.{c.Name} IS NOT DISTINCT FROM v.c{i + 1 + columns.Count}"))}";
             var matched = await command.ExecuteNonQueryAsync(cancellationToken);
             command.CommandText = $"DROP TABLE {Staging}";
@@ -73,23 +74,19 @@ internal static class SetRows
             return matched;
         }
 
-        await using (var command = Command(db))
+        using var update = new SqliteRows(db, $"UPDATE {table.Name} SET {string.Join(", ", set.Select(i => $"{columns[i].Name} = {Slot(i + 1)}"))} "
+            + $"WHERE {keyColumn.Name} = {Slot(0)} AND {string.Join(" AND ", columns.Select((c, i) => $"{c.Name} IS {Slot(i + 1 + columns.Count)}"))}");
+        var changed = 0;
+        foreach (var row in values)
         {
-            command.CommandText = $"UPDATE {table.Name} SET {string.Join(", ", columns.Select((c, i) => $"{c.Name} = {Name(i + 1)}"))} "
-                + $"WHERE {keyColumn.Name} = {Name(0)} AND {string.Join(" AND ", columns.Select((c, i) => $"{c.Name} IS {Name(i + 1 + columns.Count)}"))}";
-            var matched = 0;
-            var parameters = Parameters(command, staged);
-            foreach (var row in values)
-            {
-                Bind(parameters, staged, row);
-                matched += await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            return matched;
+            cancellationToken.ThrowIfCancellationRequested();
+            changed += update.Run(staged, row);
         }
+
+        return changed;
     }
 
-    private static async Task CopyAsync(IsmsDbContext db, string table, IReadOnlyList<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    private static async Task CopyAsync(IsmsDbContext db, string table, List<Column> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var copy = await connection.BeginBinaryImportAsync(
@@ -113,24 +110,8 @@ internal static class SetRows
         await copy.CompleteAsync(cancellationToken);
     }
 
-    private static string Name(int index) => "@p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    // One parameter per column, made once by the column's type mapping (which sets its store type)
-    // and given each row's value, rather than made anew for each of tens of thousands of rows.
-    private static DbParameter[] Parameters(DbCommand command, IReadOnlyList<Column> columns)
-    {
-        var parameters = columns.Select((c, i) => c.Mapping.CreateParameter(command, Name(i), null, nullable: true)).ToArray();
-        command.Parameters.AddRange(parameters);
-        return parameters;
-    }
-
-    private static void Bind(DbParameter[] parameters, IReadOnlyList<Column> columns, object?[] row)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            parameters[i].Value = columns[i].ToStore(row[i]) ?? DBNull.Value;
-        }
-    }
+    // SQLite's numbered parameter for the value at this index of a row (numbered from 1).
+    private static string Slot(int index) => "?" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static DbCommand Command(IsmsDbContext db)
     {
@@ -158,7 +139,7 @@ internal static class SetRows
         }
     }
 
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, string StoreType)
+    internal sealed record Column(string Name, RelationalTypeMapping Mapping, string StoreType)
     {
         public object? ToStore(object? value) => value is null ? null : Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
 

@@ -58,8 +58,9 @@ public sealed class QaDueTimes(IsmsDbContext db, WorkingCalendars calendars, Aud
                 f.Version,
             })
             .ToListAsync(cancellationToken);
-        // A subquery, not a list of ids: there may be a hundred thousand open forms.
-        var pauses = (await db.Set<QaPause>().AsNoTracking().Where(p => affected.Select(f => f.Id).Contains(p.FormId)).ToListAsync(cancellationToken))
+        // A correlated subquery, not a list of ids (there may be a hundred thousand open forms) nor
+        // IN (subquery), which read every form a second time: each pause looks its form up by key.
+        var pauses = (await db.Set<QaPause>().AsNoTracking().Where(p => affected.Any(f => f.Id == p.FormId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.FormId, p => new SlaPause(p.Start, p.End));
         var moved = new List<RowChange>();
         foreach (var row in rows)
