@@ -9,7 +9,14 @@ cd "$(dirname "$0")/.."
 FORMS=${1:-1000000}; OPEN=${2:-100000}
 WORK=$(mktemp -d); PGTMP=""
 PGBIN=/usr/lib/postgresql/15/bin
+RUN=$$                        # the PostgreSQL databases are named for this run, and dropped after it
 cleanup() {
+  if [[ -n "${ISMS_BENCH_POSTGRES:-}" && -z "$PGTMP" ]]; then
+    for name in achievement recompute; do
+      psql "host=$(sed 's/.*Host=\([^;]*\).*/\1/' <<<"$ISMS_BENCH_POSTGRES") port=$(sed 's/.*Port=\([^;]*\).*/\1/' <<<"$ISMS_BENCH_POSTGRES") user=postgres dbname=postgres" \
+        -qc "DROP DATABASE IF EXISTS isms_${name}_$RUN" >/dev/null 2>&1 || true
+    done
+  fi
   if [[ -n "$PGTMP" ]]; then (cd "$PGTMP" && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -m fast -w stop >/dev/null 2>&1) || true; rm -rf "$PGTMP"; fi
   rm -rf "$WORK"
 }
@@ -34,6 +41,6 @@ for bench in "achievement $FORMS" "recompute $OPEN"; do
   echo "== SQLite: $bench"
   "${LOAD[@]}" $bench "--ConnectionStrings:Sqlite=Data Source=$WORK/$name.db" 2>&1 | grep -v 'warn:\|AUDIT KEYS'
   echo "== PostgreSQL: $bench"
-  "${LOAD[@]}" $bench --Database:Provider=Postgres "--ConnectionStrings:Postgres=$ISMS_BENCH_POSTGRES;Database=isms_$name" 2>&1 | grep -v 'warn:\|AUDIT KEYS'
+  "${LOAD[@]}" $bench --Database:Provider=Postgres "--ConnectionStrings:Postgres=$ISMS_BENCH_POSTGRES;Database=isms_${name}_$RUN" 2>&1 | grep -v 'warn:\|AUDIT KEYS'
 done
 uptime
