@@ -71,9 +71,16 @@ public sealed class AvailabilityDemoData(TimeProvider clock, AgencyTime agency, 
             db.AddRange(rows.Select(id => new OutageService { OutageId = id, ServiceId = service.Id }));
             await db.SaveChangesAsync(cancellationToken);
 
-            // One blackout of the probes (their node was down): unknown, never up.
+            // One blackout of the probes (their node was down): unknown, never up. Never in a
+            // maintenance window, where it would count as planned time: the day is moved on until
+            // it is clear (seeded on some days between 14:20 and 17:00 UTC, it fell in a first Sunday's window).
             var blackout = start.AddDays(200 + random.Next(30)).AddHours(3);
             var gap = new Interval(blackout, blackout.AddMinutes(40));
+            while (windows.Any(w => w.Intersect(gap) is not null))
+            {
+                gap = new Interval(gap.Start.AddDays(1), gap.End.AddDays(1));
+            }
+
             await sql.ExecuteAsync("""INSERT INTO "MonitorGap" ("MonitorId", "Start", "End") VALUES (@m, @s, @e)""", cancellationToken,
                 ("@m", monitor.Id), ("@s", sql.Instant(gap.Start)), ("@e", sql.Instant(gap.End)));
             await sql.ExecuteAsync("""
