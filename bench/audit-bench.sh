@@ -10,8 +10,12 @@ cd "$(dirname "$0")/.."
 ENTRIES=${1:-1000000}; SECONDS_RUN=${2:-20}; WRITERS=${3:-32}
 WORK=$(mktemp -d); PGTMP=""; SERVER=""
 PGBIN=/usr/lib/postgresql/15/bin
+RUN=$$   # the PostgreSQL databases are named for this run, and dropped after it on a server given from outside
 cleanup() {
   [[ -n "$SERVER" ]] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
+  if [[ -n "${ISMS_BENCH_POSTGRES:-}" && -z "$PGTMP" ]]; then
+    for name in verify load; do postgres_sql "DROP DATABASE IF EXISTS isms_${name}_$RUN" >/dev/null 2>&1 || true; done
+  fi
   if [[ -n "$PGTMP" ]]; then (cd "$PGTMP" && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -m fast -w stop >/dev/null 2>&1) || true; rm -rf "$PGTMP"; fi
   rm -rf "$WORK"
 }
@@ -34,10 +38,8 @@ if [[ -z "${ISMS_BENCH_POSTGRES:-}" ]]; then
   ISMS_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
 fi
 
-postgres_db() {
-  psql "host=$(sed 's/.*Host=\([^;]*\).*/\1/' <<<"$ISMS_BENCH_POSTGRES") port=$(sed 's/.*Port=\([^;]*\).*/\1/' <<<"$ISMS_BENCH_POSTGRES") user=postgres dbname=postgres" \
-    -qc "CREATE DATABASE $1" >/dev/null
-  echo "--Database:Provider=Postgres" "--ConnectionStrings:Postgres=$ISMS_BENCH_POSTGRES;Database=$1"
+postgres_sql() {
+  psql "host=$(sed 's/.*Host=\([^;]*\).*/\1/' <<<"$ISMS_BENCH_POSTGRES") port=$(sed 's/.*Port=\([^;]*\).*/\1/' <<<"$ISMS_BENCH_POSTGRES") user=postgres dbname=postgres" -qc "$1"
 }
 
 echo "== audit verify over $ENTRIES entries"
@@ -46,9 +48,9 @@ for provider in sqlite postgres; do
     db=(--Database:Provider=Sqlite "--ConnectionStrings:Sqlite=Data Source=$WORK/verify.db")
     seed=(--sqlite "$WORK/verify.db")
   else
-    postgres_db isms_verify >/dev/null
-    db=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$ISMS_BENCH_POSTGRES;Database=isms_verify")
-    seed=(--postgres "$ISMS_BENCH_POSTGRES;Database=isms_verify")
+    postgres_sql "CREATE DATABASE isms_verify_$RUN" >/dev/null
+    db=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$ISMS_BENCH_POSTGRES;Database=isms_verify_$RUN")
+    seed=(--postgres "$ISMS_BENCH_POSTGRES;Database=isms_verify_$RUN")
   fi
   export Isms__Audit__CheckpointPath="$WORK/verify-$provider-checkpoints.jsonl"
   "${ISMS[@]}" db migrate "${db[@]}" >/dev/null
@@ -67,8 +69,8 @@ for provider in sqlite postgres; do
   if [[ $provider == sqlite ]]; then
     db=(--Database:Provider=Sqlite "--ConnectionStrings:Sqlite=Data Source=$WORK/load.db")
   else
-    postgres_db isms_load >/dev/null
-    db=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$ISMS_BENCH_POSTGRES;Database=isms_load")
+    postgres_sql "CREATE DATABASE isms_load_$RUN" >/dev/null
+    db=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$ISMS_BENCH_POSTGRES;Database=isms_load_$RUN")
   fi
   export Isms__Audit__CheckpointPath="$WORK/load-$provider-checkpoints.jsonl"
   "${ISMS[@]}" db migrate "${db[@]}" >/dev/null
