@@ -5,6 +5,7 @@
 # PostgreSQL: ISMS_BENCH_POSTGRES="Host=...;Port=...;Username=..." or a throwaway cluster with the
 # default durability settings (fsync on, synchronous_commit on) is started here.
 # Usage: bench/audit-bench.sh [entries=1000000] [seconds=20] [writers=32]
+# The writers first warm the server up for WARMUP seconds (default 90: the JIT settles late).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENTRIES=${1:-1000000}; SECONDS_RUN=${2:-20}; WRITERS=${3:-32}
@@ -81,7 +82,7 @@ for provider in sqlite postgres; do
   SERVER=$!
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
   echo -n "$provider: "
-  "${LOAD[@]}" load --url "http://127.0.0.1:$port" --user bench --password "$password" --writers "$WRITERS" --seconds "$SECONDS_RUN" || true
+  "${LOAD[@]}" load --url "http://127.0.0.1:$port" --user bench --password "$password" --writers "$WRITERS" --seconds "$SECONDS_RUN" --warmup "${WARMUP:-90}" || true
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
   "${ISMS[@]}" audit checkpoint "${db[@]}" >/dev/null
   "${ISMS[@]}" audit verify "${db[@]}" 2>/dev/null || true

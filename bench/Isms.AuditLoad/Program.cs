@@ -2,7 +2,7 @@ using Isms.AuditLoad;
 
 // The audit trail's load tools (docs/benchmarks.md, issue 3):
 //   seed  --sqlite FILE | --postgres CONNECTION  --entries N --chain-key BASE64
-//   load  --url URL --user NAME --password TEXT [--writers 32] [--seconds 20] [--warmup 30]
+//   load  --url URL --user NAME --password TEXT [--writers 32] [--seconds 20] [--warmup 90]
 var options = Arguments.Parse(args.Skip(1));
 return args.FirstOrDefault() switch
 {

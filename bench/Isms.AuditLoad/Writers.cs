@@ -14,7 +14,7 @@ public static class Writers
     {
         var writers = int.Parse(options.GetValueOrDefault("writers", "32"), CultureInfo.InvariantCulture);
         var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
-        var warmup = int.Parse(options.GetValueOrDefault("warmup", "30"), CultureInfo.InvariantCulture);
+        var warmup = int.Parse(options.GetValueOrDefault("warmup", "90"), CultureInfo.InvariantCulture);
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = writers * 2 };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(options["url"]), Timeout = TimeSpan.FromSeconds(30) };
         await SignInAsync(client, options["user"], options["password"]);
@@ -31,9 +31,9 @@ public static class Writers
         var unitId = (await unit.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
 
         // Warm up, then measure. The warm-up is long because tiered compilation keeps re-compiling
-        // the hot paths (with profile-guided optimisation) for the first 20-30 s under load: a
-        // 3 s warm-up measured mostly the JIT (221-256 writes/s on PostgreSQL against 394/s with
-        // tiering off, and 393/s over a 60 s run).
+        // the hot paths (with profile-guided optimisation) under load: a 3 s warm-up measured
+        // mostly the JIT (221-256 writes/s on PostgreSQL against 394/s with tiering off), and on
+        // the 2-core machine of docs/benchmarks.md the server was still compiling 60-70 s in.
         await RunForAsync(client, unitId, writers, TimeSpan.FromSeconds(warmup));
         var (latencies, errors, elapsed) = await RunForAsync(client, unitId, writers, TimeSpan.FromSeconds(seconds));
         latencies.Sort();

@@ -13,20 +13,30 @@ public static class DatabaseSetup
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Contexts are pooled: building one afresh for each request (its options, its model
+        // lookup and EF's few dozen scoped services) was a tenth of the server's CPU in an audited
+        // write (docs/benchmarks.md). Each scope still gets a context of its own.
         if (options.Provider == DatabaseProvider.Postgres)
         {
             var connection = PostgresConnectionString(configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set."));
-            services.AddDbContext<IsmsDbContext, PostgresIsmsDbContext>(o => o.UseNpgsql(connection));
+            services.AddPooledDbContextFactory<PostgresIsmsDbContext>(o => o.UseNpgsql(connection));
+            services.AddScoped<IsmsDbContext>(LeaseFrom<PostgresIsmsDbContext>);
         }
         else
         {
             var connection = SqliteConnectionString(configuration);
-            services.AddDbContext<IsmsDbContext, SqliteIsmsDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas()));
+            services.AddPooledDbContextFactory<SqliteIsmsDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas()));
+            services.AddScoped<IsmsDbContext>(LeaseFrom<SqliteIsmsDbContext>);
         }
 
         return services;
     }
+
+    // The scope disposes the context at its end, which gives it back to the pool.
+    private static IsmsDbContext LeaseFrom<TContext>(IServiceProvider scope)
+        where TContext : IsmsDbContext =>
+        scope.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext().LeasedTo(scope);
 
     /// Every request runs the same dozen statements, so they are prepared on the server after their
     /// second use instead of parsed and planned each time, and a connection going back to the pool

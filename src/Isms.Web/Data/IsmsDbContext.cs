@@ -19,6 +19,11 @@ public abstract class IsmsDbContext(DbContextOptions options)
 {
     private readonly List<AuditEvent> _events = [];
 
+    /// The request's (or job's) services, given when the context is leased from the pool
+    /// (DatabaseSetup): a pooled context outlives its scope, so it may not take scoped services
+    /// from its options, which hold the root provider.
+    private IServiceProvider? _scope;
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// The provider, from the context's own type: `Database.IsSqlite()` reads the provider's
@@ -28,6 +33,39 @@ public abstract class IsmsDbContext(DbContextOptions options)
     /// An event that is not an entity change (an export, a sign-in); written by the next save.
     public void QueueAuditEvent(AuditEvent auditEvent) => _events.Add(auditEvent);
 
+    /// Binds a context leased from the pool to the scope it serves until that scope ends.
+    internal IsmsDbContext LeasedTo(IServiceProvider scope)
+    {
+        _scope = scope;
+        return this;
+    }
+
+    // Back to the pool: nothing of this scope may reach the next one. EF resets its own state.
+    public override void Dispose()
+    {
+        Forget();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Forget();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Forget()
+    {
+        _events.Clear();
+        _scope = null;
+    }
+
+    // A context made any other way would take the trail from the root provider, with no request's
+    // actor: better to fail than to write entries under the wrong name.
+    private AuditTrail Trail => _scope?.GetRequiredService<AuditTrail>()
+        ?? throw new InvalidOperationException("An IsmsDbContext saves only when leased to a scope (resolve IsmsDbContext from a scope's services).");
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var captured = AuditCapture.Capture(this);
@@ -36,7 +74,7 @@ public abstract class IsmsDbContext(DbContextOptions options)
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
-        var trail = this.GetService<AuditTrail>();
+        var trail = Trail;
         using var gate = Database.CurrentTransaction is null && OnSqlite ? WriterTurns.Enter(Database.GetConnectionString()!) : null;
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var savepoints = Database.AutoSavepointsEnabled;
@@ -65,7 +103,7 @@ public abstract class IsmsDbContext(DbContextOptions options)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var trail = this.GetService<AuditTrail>();
+        var trail = Trail;
         using var gate = Database.CurrentTransaction is null && OnSqlite
             ? await WriterTurns.EnterAsync(Database.GetConnectionString()!, cancellationToken) : null;
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
