@@ -187,6 +187,36 @@ public abstract class AuditTrailTests(IsmsApp app)
         Assert.Equal(0, await app.QueryAsync(db => db.Set<Person>().CountAsync(p => p.FullName == "Clash")));
     }
 
+    // A change is never stored without its entry: with the head row gone (changed by someone with
+    // database access) the write fails whole, also when this process believes it knows the head.
+    [Fact]
+    public async Task HeadRowMissing_WriteFailsAndStoresNothing()
+    {
+        var admin = await app.ClientAsync(Roles.SecurityOfficer);
+        var unit = await admin.CreateUnitAsync();
+        var head = await app.QueryAsync(db => db.Set<AuditHead>().AsNoTracking().SingleAsync());
+        var count = await app.CountAsync();
+        var name = Api.Unique("Untrailed ");
+        await app.QueryAsync(db => db.Set<AuditHead>().ExecuteDeleteAsync());
+        try
+        {
+            using var response = await admin.PostJsonAsync("/api/v1/persons", Api.PersonBody(unit.Id, name));
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        }
+        finally
+        {
+            await app.QueryAsync(db => db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"AuditHead\" (\"Id\", \"Sequence\", \"Hash\") VALUES ({head.Id}, {head.Sequence}, {head.Hash})"));
+        }
+
+        Assert.Equal(0, await app.QueryAsync(db => db.Set<Person>().CountAsync(p => p.FullName == name)));
+        Assert.Equal((head.Sequence, count), (await app.HeadAsync(), await app.CountAsync()));
+        var after = await admin.CreatePersonAsync(Api.PersonBody(unit.Id));
+        Assert.Single(await app.EntriesAsync("Person", Id(after.Id)));
+        var check = await app.VerifyAsync();
+        Assert.True(check.Verification.IsIntact, check.Verification.Problem);
+    }
+
     [Fact]
     public async Task PasswordChangeAndSignIn_NeverWriteSecretValues()
     {
