@@ -67,6 +67,8 @@ public sealed class AvailabilityInBrowserTests(EngineSqliteApp app, Chromium chr
         await page.FillAsync("#Input_UserName", userName);
         await page.FillAsync("#Input_Password", IsmsApp.Password);
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Wait for the page after the sign-in, not for a load state the sign-in page already has:
+        // else the next GotoAsync races the sign-in's own redirect, which may land after it.
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals("/Accounts/SignIn", StringComparison.OrdinalIgnoreCase));
     }
 }
