@@ -21,7 +21,7 @@ public sealed class AvailabilityInBrowserTests(EngineSqliteApp app, Chromium chr
 
         await using var officerContext = await chromium.NewContextAsync(app.BaseAddress, "en");
         var officer = await officerContext.NewPageAsync();
-        await SignInAsync(officer, "officer-browser");
+        await Chromium.SignInAsync(officer, "officer-browser");
         await officer.GotoAsync("/Availability/Service");
         await officer.FillAsync("#Input_Name", name);
         await officer.FillAsync("#Input_Target", "0.99");
@@ -40,7 +40,7 @@ public sealed class AvailabilityInBrowserTests(EngineSqliteApp app, Chromium chr
 
         await using var staffContext = await chromium.NewContextAsync(app.BaseAddress, "zh-TW", phone: true);
         var staff = await staffContext.NewPageAsync();
-        await SignInAsync(staff, "staff-browser");
+        await Chromium.SignInAsync(staff, "staff-browser");
         var card = staff.Locator($"section.service-status:has(a[href='/Availability/Services/{service}'])");
         for (var tries = 0; ; tries++)
         {
@@ -59,16 +59,5 @@ public sealed class AvailabilityInBrowserTests(EngineSqliteApp app, Chromium chr
         Assert.True(await staff.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         await Chromium.ScreenshotAsync(staff, "availability-status-phone");
         Assert.NotEmpty(target.Arrivals("/decision"));
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/");
-        await page.FillAsync("#Input_UserName", userName);
-        await page.FillAsync("#Input_Password", IsmsApp.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        // Wait for the page after the sign-in, not for a load state the sign-in page already has:
-        // else the next GotoAsync races the sign-in's own redirect, which may land after it.
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals("/Accounts/SignIn", StringComparison.OrdinalIgnoreCase));
     }
 }

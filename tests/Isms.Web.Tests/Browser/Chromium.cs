@@ -1,3 +1,4 @@
+using Isms.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Isms.Web.Tests.Browser;
@@ -64,5 +65,18 @@ public sealed class Chromium : IAsyncLifetime
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         return context;
+    }
+
+    /// Signs in through the form with the test password and waits for the page that follows. Not
+    /// for a load state: the sign-in page already has one, so the next GotoAsync would race the
+    /// sign-in's own redirect.
+    public static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/");
+        Assert.Contains("/Accounts/SignIn", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#Input_UserName", userName);
+        await page.FillAsync("#Input_Password", IsmsApp.Password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals("/Accounts/SignIn", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class IncidentsInBrowserTests(SqliteApp app, Chromium chro
             HasTouch = true,
         });
         var vendor = await phoneContext.NewPageAsync();
-        await SignInAsync(vendor, "vendor-browser");
+        await Chromium.SignInAsync(vendor, "vendor-browser");
         await vendor.GotoAsync("/Incidents/Report");
         await vendor.Locator("input[name='Input.Kind'][value='Weakness']").CheckAsync();
         await vendor.FillAsync("#Input_Description", "The EDI gateway's login page shows its server version.");
@@ -41,7 +41,7 @@ public sealed partial class IncidentsInBrowserTests(SqliteApp app, Chromium chro
 
         await using var desk = await chromium.NewContextAsync(app.BaseAddress, "en");
         var officer = await desk.NewPageAsync();
-        await SignInAsync(officer, "officer-browser");
+        await Chromium.SignInAsync(officer, "officer-browser");
         await officer.GotoAsync("/Incidents?status=Reported");
         await officer.Locator($"a[href='/Incidents/Details/{number}']").ClickAsync();
         await officer.Locator("#grade").WaitForAsync();
@@ -71,15 +71,6 @@ public sealed partial class IncidentsInBrowserTests(SqliteApp app, Chromium chro
         Assert.Contains("Level 3 (major)", await row.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("due in", await row.Locator("ul.clocks").InnerTextAsync(), StringComparison.Ordinal);
         await Chromium.ScreenshotAsync(officer, "incidents-open");
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/");
-        await page.FillAsync("#Input_UserName", userName);
-        await page.FillAsync("#Input_Password", IsmsApp.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.Locator("form[action='/Accounts/SignOut'] button").WaitForAsync();
     }
 
     [GeneratedRegex(@"SR-\d{4}-\d{6}")]

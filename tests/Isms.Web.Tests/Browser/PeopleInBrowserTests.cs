@@ -21,7 +21,7 @@ public sealed class PeopleInBrowserTests(SqliteApp app, Chromium chromium) : ICl
         await using var context = await chromium.NewContextAsync(app.BaseAddress, locale);
         var page = await context.NewPageAsync();
 
-        await SignInAsync(page, userName);
+        await Chromium.SignInAsync(page, userName);
         await page.GotoAsync("/People/Edit");
         Assert.Equal(addTitle, await page.Locator("h1").InnerTextAsync());
 
@@ -54,7 +54,7 @@ public sealed class PeopleInBrowserTests(SqliteApp app, Chromium chromium) : ICl
         await app.CreateUserAsync("officer-invalid", Roles.SecurityOfficer);
         await using var context = await chromium.NewContextAsync(app.BaseAddress, "zh-TW");
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "officer-invalid");
+        await Chromium.SignInAsync(page, "officer-invalid");
         var before = await app.QueryAsync(db => Task.FromResult(db.Set<Features.People.Person>().Count()));
 
         await page.GotoAsync("/People/Edit");
@@ -75,7 +75,7 @@ public sealed class PeopleInBrowserTests(SqliteApp app, Chromium chromium) : ICl
         await app.CreateUserWithOneTimePasswordAsync("newcomer", Roles.SecurityOfficer);
         await using var context = await chromium.NewContextAsync(app.BaseAddress, "en");
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "newcomer");
+        await Chromium.SignInAsync(page, "newcomer");
         Assert.EndsWith("/Accounts/ChangePassword", page.Url, StringComparison.Ordinal);
 
         await page.GotoAsync("/People");
@@ -101,7 +101,7 @@ public sealed class PeopleInBrowserTests(SqliteApp app, Chromium chromium) : ICl
         await app.CreateUserAsync("officer-phone", Roles.SecurityOfficer);
         await using var context = await chromium.NewContextAsync(app.BaseAddress, "zh-TW", phone: true);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "officer-phone");
+        await Chromium.SignInAsync(page, "officer-phone");
         foreach (var path in new[] { "/", "/People", "/People/Edit", "/Organisation/Units", "/Organisation/Vendors", "/People/Import" })
         {
             await page.GotoAsync(path);
@@ -120,7 +120,7 @@ public sealed class PeopleInBrowserTests(SqliteApp app, Chromium chromium) : ICl
         await app.CreateUserAsync("officer-lang", Roles.SecurityOfficer);
         await using var context = await chromium.NewContextAsync(app.BaseAddress, "en");
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "officer-lang");
+        await Chromium.SignInAsync(page, "officer-lang");
         await page.GotoAsync("/People");
         Assert.Equal("People in scope", await page.Locator("h1").InnerTextAsync());
 
@@ -137,7 +137,7 @@ public sealed class PeopleInBrowserTests(SqliteApp app, Chromium chromium) : ICl
         await app.CreateUserAsync("officer-import", Roles.SecurityOfficer);
         await using var context = await chromium.NewContextAsync(app.BaseAddress, "zh-TW");
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "officer-import");
+        await Chromium.SignInAsync(page, "officer-import");
         const string header = "employee_number,full_name,email,kind,unit_code,vendor,job_function,phone,active_from,active_to\n";
         var bad = header + "IMP-1,陳一,imp1@customs.example,Employee,IMPB,,Clerk,,2026-01-01,\nIMP-2,陳二,imp2@customs.example,Nobody,IMPB,,Clerk,,2026-01-01,\n";
         var good = bad.Replace("Nobody", "替代役", StringComparison.Ordinal);
@@ -163,14 +163,4 @@ public sealed class PeopleInBrowserTests(SqliteApp app, Chromium chromium) : ICl
             await db.SaveChangesAsync();
             return unit.Id;
         });
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/");
-        Assert.Contains("/Accounts/SignIn", page.Url, StringComparison.Ordinal);
-        await page.FillAsync("#Input_UserName", userName);
-        await page.FillAsync("#Input_Password", IsmsApp.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals("/Accounts/SignIn", StringComparison.OrdinalIgnoreCase));
-    }
 }

@@ -23,7 +23,7 @@ public sealed class ServiceDeskInBrowserTests(SqliteApp app, Chromium chromium) 
 
         await using var staffContext = await chromium.NewContextAsync(app.BaseAddress, "zh-TW");
         var staff = await staffContext.NewPageAsync();
-        await SignInAsync(staff, "clerk-browser");
+        await Chromium.SignInAsync(staff, "clerk-browser");
         await staff.GotoAsync("/ServiceDesk/New");
         await staff.SelectOptionAsync("#Input_Module", new SelectOptionValue { Index = 3 });
         await staff.SelectOptionAsync("#Input_CategoryId", new SelectOptionValue { Index = 1 });
@@ -37,7 +37,7 @@ public sealed class ServiceDeskInBrowserTests(SqliteApp app, Chromium chromium) 
 
         await using var deskContext = await chromium.NewContextAsync(app.BaseAddress, "en");
         var desk = await deskContext.NewPageAsync();
-        await SignInAsync(desk, "desk-browser");
+        await Chromium.SignInAsync(desk, "desk-browser");
         await desk.GotoAsync($"/ServiceDesk/Achievement?year={year}");
         Assert.Equal("—", (await desk.Locator(".card .figure").First.InnerTextAsync()).Trim());
 
@@ -61,14 +61,5 @@ public sealed class ServiceDeskInBrowserTests(SqliteApp app, Chromium chromium) 
 
         await staff.ReloadAsync();
         Assert.Contains("Resent the declaration", await staff.Locator("dl.details").InnerTextAsync(), StringComparison.Ordinal);
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/");
-        await page.FillAsync("#Input_UserName", userName);
-        await page.FillAsync("#Input_Password", IsmsApp.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }
