@@ -19,7 +19,7 @@ public sealed class MfaInBrowserTests(MandatoryMfaApp app, Chromium chromium) : 
         await using var context = await chromium.NewContextAsync(app.BaseAddress, locale);
         var page = await context.NewPageAsync();
 
-        await SignInWithPasswordAsync(page, userName);
+        await Chromium.SignInAsync(page, userName);
         Assert.EndsWith("/Accounts/Mfa/Enrol", page.Url, StringComparison.Ordinal);
         await page.GotoAsync("/People");
         Assert.EndsWith("/Accounts/Mfa/Enrol", page.Url, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class MfaInBrowserTests(MandatoryMfaApp app, Chromium chromium) : 
         await page.Locator("header form[action='/Accounts/SignOut'] button").ClickAsync();
         await page.WaitForURLAsync("**/Accounts/SignIn");
 
-        await SignInWithPasswordAsync(page, userName);
+        await Chromium.SignInAsync(page, userName);
         Assert.Contains("/Accounts/SignInCode", page.Url, StringComparison.Ordinal);
         await page.FillAsync("#Input_Code", Totp.NextCode(key));
         await page.Locator("main button[type=submit]").ClickAsync();
@@ -46,15 +46,5 @@ public sealed class MfaInBrowserTests(MandatoryMfaApp app, Chromium chromium) : 
 
         await page.GotoAsync("/People");
         Assert.EndsWith("/People", page.Url, StringComparison.Ordinal);
-    }
-
-    private static async Task SignInWithPasswordAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/");
-        Assert.Contains("/Accounts/SignIn", page.Url, StringComparison.Ordinal);
-        await page.FillAsync("#Input_UserName", userName);
-        await page.FillAsync("#Input_Password", IsmsApp.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals("/Accounts/SignIn", StringComparison.OrdinalIgnoreCase));
     }
 }
