@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -20,18 +21,26 @@ public static class DatabaseSetup
         {
             var connection = PostgresConnectionString(configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set."));
-            services.AddPooledDbContextFactory<PostgresIsmsDbContext>(o => o.UseNpgsql(connection));
+            services.AddPooledDbContextFactory<PostgresIsmsDbContext>(o => Quiet(o.UseNpgsql(connection)));
             services.AddScoped<IsmsDbContext>(LeaseFrom<PostgresIsmsDbContext>);
         }
         else
         {
             var connection = SqliteConnectionString(configuration);
-            services.AddPooledDbContextFactory<SqliteIsmsDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas()));
+            services.AddPooledDbContextFactory<SqliteIsmsDbContext>(o => Quiet(o.UseSqlite(connection).AddInterceptors(new SqlitePragmas())));
             services.AddScoped<IsmsDbContext>(LeaseFrom<SqliteIsmsDbContext>);
         }
 
         return services;
     }
+
+    // A refused insert is how a person's create learns of a taken e-mail address (PersonWrites), so
+    // EF's own error lines for a failed command or save would report bad input as a fault. Every
+    // such failure still goes up as an exception and is logged where it is handled.
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Information),
+            (CoreEventId.SaveChangesFailed, LogLevel.Information)));
 
     // The scope disposes the context at its end, which gives it back to the pool.
     private static IsmsDbContext LeaseFrom<TContext>(IServiceProvider scope)

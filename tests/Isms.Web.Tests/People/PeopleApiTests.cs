@@ -39,6 +39,27 @@ public abstract class PeopleApiTests(IsmsApp app)
         Assert.Equal((unit.Id, (int?)vendor.Id, "Customs officer"), (stored.UnitId, stored.VendorId, stored.JobFunction));
     }
 
+    // The create's answer takes the unit's code and name from memory (UnitNames); a unit saved
+    // through the app is forgotten there at once.
+    [Fact]
+    public async Task Create_RightAfterTheUnitIsRenamed_AnswersWithTheNewCodeAndName()
+    {
+        var admin = await app.ClientAsync(Roles.SecurityOfficer);
+        var unit = await admin.CreateUnitAsync();
+        var before = await admin.CreatePersonAsync(Api.PersonBody(unit.Id));
+        var code = Api.Unique("R");
+        using (var renamed = await admin.PutJsonAsync($"/api/v1/units/{unit.Id}", Api.UnitBody(code, name: "Renamed " + code, version: unit.Version)))
+        {
+            await renamed.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var after = await admin.CreatePersonAsync(Api.PersonBody(unit.Id));
+
+        Assert.Equal((unit.Code, unit.Name), (before.UnitCode, before.UnitName));
+        Assert.Equal((code, "Renamed " + code), (after.UnitCode, after.UnitName));
+        Assert.Equal(after, await admin.GetAsync<PersonResponse>($"/api/v1/persons/{after.Id}"));
+    }
+
     // PersonQuery declares page 1, 25 per page and status Active as defaults; a plain GET must use them.
     [Fact]
     public async Task List_WithoutQueryParameters_UsesTheDefaults()

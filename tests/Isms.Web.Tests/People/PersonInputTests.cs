@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Isms.Web.Features.People;
 using Isms.Web.Platform.Security;
+using Isms.Web.Tests.Audit;
 using Isms.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +64,53 @@ public abstract class PersonInputTests(IsmsApp app)
         Api.AssertNamesField(fields, "employeeNumber");
         Api.AssertNamesField(fields, "email");
         Assert.Equal(before, await CountPersonsAsync());
+    }
+
+    // A create leaves the account's owner to the unique index; the refusal still names the field.
+    [Fact]
+    public async Task Create_AccountOfAnotherPerson_Is400OnThatFieldAndWritesNothing()
+    {
+        var admin = await app.ClientAsync(Roles.Administrator);
+        var unitId = (await admin.CreateUnitAsync()).Id;
+        var userName = "linked-" + Api.Unique().ToLowerInvariant();
+        await app.CreateUserAsync(userName, Roles.Staff);
+        var first = Api.PersonBody(unitId);
+        first["accountUserName"] = userName;
+        await admin.CreatePersonAsync(first);
+        var second = Api.PersonBody(unitId);
+        second["accountUserName"] = userName.ToUpperInvariant(); // user names are compared in capitals
+        var (before, head) = (await CountPersonsAsync(), await app.HeadAsync());
+
+        using var response = await admin.PostJsonAsync("/api/v1/persons", second);
+
+        Assert.Equal(["AccountUserName"], await response.ErrorFieldsAsync());
+        Assert.Equal((before, head), (await CountPersonsAsync(), await app.HeadAsync()));
+    }
+
+    // Every field the database refuses is named in the one answer, whichever check found it first.
+    [Theory]
+    [InlineData(true)] // the unknown vendor is found before the insert
+    [InlineData(false)] // only the keys refuse: unknown unit, taken number and e-mail
+    public async Task Create_SeveralRefusals_NamesEveryFieldAtOnceAndWritesNothing(bool withUnknownVendor)
+    {
+        var admin = await app.ClientAsync(Roles.Administrator);
+        var existing = await admin.CreatePersonAsync(Api.PersonBody((await admin.CreateUnitAsync()).Id));
+        var body = Api.PersonBody(987654);
+        body["employeeNumber"] = existing.EmployeeNumber;
+        body["email"] = existing.Email;
+        if (withUnknownVendor)
+        {
+            body["kind"] = Api.Kind(PersonKind.VendorStaff);
+            body["vendorId"] = 987654;
+        }
+
+        var (before, head) = (await CountPersonsAsync(), await app.HeadAsync());
+
+        using var response = await admin.PostJsonAsync("/api/v1/persons", body);
+
+        string[] expected = withUnknownVendor ? ["Email", "EmployeeNumber", "UnitId", "VendorId"] : ["Email", "EmployeeNumber", "UnitId"];
+        Assert.Equal(expected, (await response.ErrorFieldsAsync()).Order());
+        Assert.Equal((before, head), (await CountPersonsAsync(), await app.HeadAsync()));
     }
 
     [Theory]

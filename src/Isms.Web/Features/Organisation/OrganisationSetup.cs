@@ -2,5 +2,5 @@ namespace Isms.Web.Features.Organisation;
 
 public static class OrganisationSetup
 {
-    public static IServiceCollection AddOrganisation(this IServiceCollection services) => services.AddScoped<OrganisationWrites>();
+    public static IServiceCollection AddOrganisation(this IServiceCollection services) => services.AddScoped<OrganisationWrites>().AddSingleton<UnitNames>();
 }

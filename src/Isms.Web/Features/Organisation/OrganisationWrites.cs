@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Isms.Web.Features.Organisation;
 
-public sealed class OrganisationWrites(IsmsDbContext db, IStringLocalizer<SharedResource> text)
+public sealed class OrganisationWrites(IsmsDbContext db, UnitNames unitNames, IStringLocalizer<SharedResource> text)
 {
     public async Task<Unit> SaveUnitAsync(int? id, UnitInput input, CancellationToken cancellationToken)
     {
@@ -46,6 +46,7 @@ public sealed class OrganisationWrites(IsmsDbContext db, IStringLocalizer<Shared
         unit.Location = Blank(input.Location);
         unit.IsActive = input.IsActive;
         await SaveAsync(unit, id, cancellationToken);
+        unitNames.Forget(unit.Id);
         return unit;
     }
 

@@ -12,15 +12,42 @@ namespace Isms.Web.Features.People;
 
 /// Creating, changing and deactivating persons: the checks that need the database live here, once,
 /// for the API, the pages and the CSV import.
-public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, IStringLocalizer<SharedResource> text)
+public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, UnitNames unitNames, IStringLocalizer<SharedResource> text)
 {
     public async Task<SavedPerson> CreateAsync(PersonInput input, CancellationToken cancellationToken)
     {
         var person = new Person { FullName = "", JobFunction = "", CreatedAt = today.Now };
-        var names = await ApplyAsync(person, input, cancellationToken);
+
+        // The unit and the clashes are left to the foreign key and the unique indexes: asking first
+        // was one round trip of four on every create (docs/benchmarks.md, 2026-12-03, night). Only a
+        // refused insert pays for the questions that name the fields.
+        var errors = new FieldErrors();
+        var links = await CheckLinksAsync(person, input, errors, askTaken: false, cancellationToken);
+        if (errors.Any)
+        {
+            await CheckUnitAndClashesAsync(person, input, errors, cancellationToken);
+            errors.ThrowIfAny();
+        }
+
+        Copy(person, input, links);
         db.Add(person);
-        await db.SaveChangesAsync(cancellationToken);
-        return new SavedPerson(person, names);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Nothing was written (the transaction rolled back); the full check says why, and when
+            // it finds nothing the refusal was something else and goes up as it is.
+            db.Entry(person).State = EntityState.Detached;
+            await ApplyAsync(new Person { FullName = "", JobFunction = "" }, input, cancellationToken);
+            throw;
+        }
+
+        // The foreign key held at the insert, and a unit with persons cannot be deleted.
+        var unit = await unitNames.FindAsync(db, person.UnitId, cancellationToken)
+            ?? throw new RecordNotFoundException("Unit", person.UnitId);
+        return new SavedPerson(person, new PersonNames(unit.Code, unit.Name, links.VendorName, links.UserName));
     }
 
     public async Task<SavedPerson> UpdateAsync(int id, PersonInput input, CancellationToken cancellationToken)
@@ -71,11 +98,30 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
     public async Task<PersonNames> ApplyAsync(Person person, PersonInput input, CancellationToken cancellationToken, FieldErrors? collect = null)
     {
         var errors = collect ?? new FieldErrors();
+        var unit = await CheckUnitAndClashesAsync(person, input, errors, cancellationToken);
+        var links = await CheckLinksAsync(person, input, errors, askTaken: true, cancellationToken);
+        if (collect is null)
+        {
+            errors.ThrowIfAny();
+        }
+
+        Copy(person, input, links);
+        return new PersonNames(unit.Code, unit.Name, links.VendorName, links.UserName);
+    }
+
+    private void Copy(Person person, PersonInput input, Links links)
+    {
+        person.Assign(input);
+        person.AccountId = links.AccountId;
+        Touch(person);
+    }
+
+    /// The unit and the employee-number and e-mail clashes, in one round trip: no row comes back when
+    /// the unit does not exist, and then the two clashes are asked on their own.
+    private async Task<(string Code, string Name)> CheckUnitAndClashesAsync(Person person, PersonInput input, FieldErrors errors, CancellationToken cancellationToken)
+    {
         var email = Person.NormalizeEmail(input.Email);
         var number = Person.NormalizeNumber(input.EmployeeNumber);
-
-        // The checks every write needs, in one round trip: no row comes back when the unit does not
-        // exist, and then the two clashes are asked on their own.
         var people = db.Set<Person>();
         var clashes = await (db.OnSqlite ? ClashesOnSqlite : ClashesOnPostgres)(db, input.UnitId, number, email, person.Id, cancellationToken);
         if (clashes is null)
@@ -88,13 +134,6 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
                 email is not null && await people.AnyAsync(p => p.Email == email && p.Id != person.Id, cancellationToken));
         }
 
-        string? vendorName = null;
-        if (input.VendorId is { } vendorId
-            && (vendorName = await db.Set<Vendor>().Where(v => v.Id == vendorId).Select(v => v.Name).SingleOrDefaultAsync(cancellationToken)) is null)
-        {
-            errors.Add(nameof(input.VendorId), text["The vendor does not exist."]);
-        }
-
         if (clashes.NumberTaken)
         {
             errors.Add(nameof(input.EmployeeNumber), text["Another person has this employee number."]);
@@ -105,34 +144,40 @@ public sealed class PersonWrites(IsmsDbContext db, Caller caller, Today today, I
             errors.Add(nameof(input.Email), text["Another person has this e-mail address."]);
         }
 
-        Guid? accountId = null;
-        string? userName = null;
-        if (!string.IsNullOrWhiteSpace(input.AccountUserName))
+        return (clashes.UnitCode, clashes.UnitName);
+    }
+
+    private sealed record Links(string? VendorName, Guid? AccountId, string? UserName);
+
+    /// The vendor and the sign-in account, asked only when the input names them. Whether another
+    /// person already has the account is asked too unless the unique index is left to tell.
+    private async Task<Links> CheckLinksAsync(Person person, PersonInput input, FieldErrors errors, bool askTaken, CancellationToken cancellationToken)
+    {
+        string? vendorName = null;
+        if (input.VendorId is { } vendorId
+            && (vendorName = await db.Set<Vendor>().Where(v => v.Id == vendorId).Select(v => v.Name).SingleOrDefaultAsync(cancellationToken)) is null)
         {
-            var normalized = input.AccountUserName.Trim().ToUpperInvariant();
-            var account = await db.Set<Account>().Where(a => a.NormalizedUserName == normalized)
-                .Select(a => new { a.Id, a.UserName }).SingleOrDefaultAsync(cancellationToken);
-            accountId = account?.Id;
-            userName = account?.UserName;
-            if (accountId is null)
-            {
-                errors.Add(nameof(input.AccountUserName), text["No sign-in account has this user name."]);
-            }
-            else if (await db.Set<Person>().AnyAsync(p => p.AccountId == accountId && p.Id != person.Id, cancellationToken))
-            {
-                errors.Add(nameof(input.AccountUserName), text["This sign-in account belongs to another person."]);
-            }
+            errors.Add(nameof(input.VendorId), text["The vendor does not exist."]);
         }
 
-        if (collect is null)
+        if (string.IsNullOrWhiteSpace(input.AccountUserName))
         {
-            errors.ThrowIfAny();
+            return new Links(vendorName, null, null);
         }
 
-        person.Assign(input);
-        person.AccountId = accountId;
-        Touch(person);
-        return new PersonNames(clashes.UnitCode, clashes.UnitName, vendorName, userName);
+        var normalized = input.AccountUserName.Trim().ToUpperInvariant();
+        var account = await db.Set<Account>().Where(a => a.NormalizedUserName == normalized)
+            .Select(a => new { a.Id, a.UserName }).SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
+        {
+            errors.Add(nameof(input.AccountUserName), text["No sign-in account has this user name."]);
+        }
+        else if (askTaken && await db.Set<Person>().AnyAsync(p => p.AccountId == account.Id && p.Id != person.Id, cancellationToken))
+        {
+            errors.Add(nameof(input.AccountUserName), text["This sign-in account belongs to another person."]);
+        }
+
+        return new Links(vendorName, account?.Id, account?.UserName);
     }
 
     public void Touch(Person person)
