@@ -9,15 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENTRIES=${1:-1000000}; SECONDS_RUN=${2:-20}; WRITERS=${3:-32}
-WORK=$(mktemp -d); PGTMP=""; SERVER=""
-PGBIN=/usr/lib/postgresql/15/bin
-RUN=$$   # the PostgreSQL databases are named for this run, and dropped after it on a server given from outside
+WORK=$(mktemp -d); SERVER=""
+source bench/postgres.sh
 cleanup() {
   [[ -n "$SERVER" ]] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
-  if [[ -n "${ISMS_BENCH_POSTGRES:-}" && -z "$PGTMP" ]]; then
-    for name in verify load; do postgres_sql "DROP DATABASE IF EXISTS isms_${name}_$RUN" >/dev/null 2>&1 || true; done
-  fi
-  if [[ -n "$PGTMP" ]]; then (cd "$PGTMP" && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -m fast -w stop >/dev/null 2>&1) || true; rm -rf "$PGTMP"; fi
+  bench_postgres_stop
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -30,18 +26,7 @@ CHAIN=$(openssl rand -base64 32)
 export Isms__Audit__ChainKey="$CHAIN" Isms__Audit__CheckpointKey="$(openssl rand -base64 32)"
 export Logging__LogLevel__Default=Warning
 
-if [[ -z "${ISMS_BENCH_POSTGRES:-}" ]]; then
-  PGTMP=$(mktemp -d); chown postgres:postgres "$PGTMP"
-  port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()')
-  (cd "$PGTMP" && runuser -u postgres -- "$PGBIN/initdb" -D "$PGTMP/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null)
-  (cd "$PGTMP" && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $PGTMP -c max_connections=200 -c shared_buffers=1GB" start >/dev/null)
-  ISMS_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
-fi
-
-postgres_sql() {
-  psql "host=$(sed 's/.*Host=\([^;]*\).*/\1/' <<<"$ISMS_BENCH_POSTGRES") port=$(sed 's/.*Port=\([^;]*\).*/\1/' <<<"$ISMS_BENCH_POSTGRES") user=postgres dbname=postgres" -qc "$1"
-}
+bench_postgres_start
 
 echo "== audit verify over $ENTRIES entries"
 for provider in sqlite postgres; do
@@ -49,9 +34,8 @@ for provider in sqlite postgres; do
     db=(--Database:Provider=Sqlite "--ConnectionStrings:Sqlite=Data Source=$WORK/verify.db")
     seed=(--sqlite "$WORK/verify.db")
   else
-    postgres_sql "CREATE DATABASE isms_verify_$RUN" >/dev/null
-    db=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$ISMS_BENCH_POSTGRES;Database=isms_verify_$RUN")
-    seed=(--postgres "$ISMS_BENCH_POSTGRES;Database=isms_verify_$RUN")
+    db=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$(bench_database verify)")
+    seed=(--postgres "$(bench_database verify)")
   fi
   export Isms__Audit__CheckpointPath="$WORK/verify-$provider-checkpoints.jsonl"
   "${ISMS[@]}" db migrate "${db[@]}" >/dev/null
@@ -70,13 +54,12 @@ for provider in sqlite postgres; do
   if [[ $provider == sqlite ]]; then
     db=(--Database:Provider=Sqlite "--ConnectionStrings:Sqlite=Data Source=$WORK/load.db")
   else
-    postgres_sql "CREATE DATABASE isms_load_$RUN" >/dev/null
-    db=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$ISMS_BENCH_POSTGRES;Database=isms_load_$RUN")
+    db=(--Database:Provider=Postgres "--ConnectionStrings:Postgres=$(bench_database load)")
   fi
   export Isms__Audit__CheckpointPath="$WORK/load-$provider-checkpoints.jsonl"
   "${ISMS[@]}" db migrate "${db[@]}" >/dev/null
   password=$("${ISMS[@]}" users create-admin --username bench "${db[@]}" | sed -n 's/.*One-time password: //p')
-  port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()')
+  port=$(free_port)
   # One account writes as fast as it can: lift the per-account API limit (600/min by default).
   "${ISMS[@]}" serve "${db[@]}" "--Urls=http://127.0.0.1:$port" --Isms:RateLimits:ApiPerAccount=100000000 >"$WORK/server-$provider.log" 2>&1 &
   SERVER=$!

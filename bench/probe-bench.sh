@@ -11,11 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RESULTS=${1:-200000}; SERVICES=${2:-100}; MONITORS=${3:-2000}; SECONDS_RUN=${4:-120}
-WORK=$(mktemp -d); PGTMP=""; SERVER=""
-PGBIN=/usr/lib/postgresql/15/bin
+WORK=$(mktemp -d); SERVER=""
+source bench/postgres.sh
 cleanup() {
   if [[ -n "$SERVER" ]]; then kill "$SERVER" 2>/dev/null || true; fi
-  if [[ -n "$PGTMP" ]]; then (cd "$PGTMP" && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -m fast -w stop >/dev/null 2>&1) || true; rm -rf "$PGTMP"; fi
+  bench_postgres_stop
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -26,28 +26,21 @@ ISMS=(dotnet "$WORK/isms/isms.dll"); LOAD=(dotnet "$WORK/load/Isms.ProbeLoad.dll
 export Isms__Audit__ChainKey="$(openssl rand -base64 32)" Isms__Audit__CheckpointKey="$(openssl rand -base64 32)"
 export Isms__Audit__CheckpointPath="$WORK/checkpoints.jsonl"
 
-if [[ -z "${ISMS_BENCH_POSTGRES:-}" ]]; then
-  PGTMP=$(mktemp -d); chown postgres:postgres "$PGTMP"
-  port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()')
-  (cd "$PGTMP" && runuser -u postgres -- "$PGBIN/initdb" -D "$PGTMP/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null)
-  (cd "$PGTMP" && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $PGTMP -c shared_buffers=1GB" start >/dev/null)
-  ISMS_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
-fi
+bench_postgres_start
 
 for bench in "ingest $RESULTS" "storage $SERVICES" "figures $SERVICES"; do
   name=${bench%% *}
   echo "== SQLite: $bench"
   "${LOAD[@]}" $bench "--ConnectionStrings:Sqlite=Data Source=$WORK/$name.db" 2>&1 | grep -v 'warn:\|AUDIT KEYS\|FirstOrDefault'
   echo "== PostgreSQL: $bench"
-  "${LOAD[@]}" $bench --Database:Provider=Postgres "--ConnectionStrings:Postgres=$ISMS_BENCH_POSTGRES;Database=isms_$name" 2>&1 | grep -v 'warn:\|AUDIT KEYS\|FirstOrDefault'
+  "${LOAD[@]}" $bench --Database:Provider=Postgres "--ConnectionStrings:Postgres=$(bench_database "$name")" 2>&1 | grep -v 'warn:\|AUDIT KEYS\|FirstOrDefault'
 done
 
 echo "== engine: $MONITORS HTTP monitors every 10 s, SQLite"
 db=(--Database:Provider=Sqlite "--ConnectionStrings:Sqlite=Data Source=$WORK/engine.db")
 "${ISMS[@]}" db migrate "${db[@]}" >/dev/null
 token=$("${ISMS[@]}" tokens create --account bench-probes --role SecurityOfficer --scope write --expires 1 "${db[@]}" | grep -o 'isms_[A-Za-z0-9_-]*' | head -n 1)
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()')
+port=$(free_port)
 # One account creates the monitors as fast as it can: lift the per-account API limit (600/min by default).
 "${ISMS[@]}" serve "${db[@]}" "--Urls=http://127.0.0.1:$port" --Isms:RateLimits:ApiPerAccount=100000000 >"$WORK/server.log" 2>&1 &
 SERVER=$!
